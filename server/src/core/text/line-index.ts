@@ -1,0 +1,76 @@
+/** Zero-based line/character position, as in LSP (character = UTF-16 code unit). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open span of a text, in UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Converts between offsets and line/character positions of one text. Built lazily, O(n) once. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (!this.starts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (t.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = this.lineStarts();
+    if (pos.line < 0) return 0;
+    if (pos.line >= starts.length) return this.text.length;
+    const lineStart = starts[pos.line]!;
+    const next = pos.line + 1 < starts.length ? starts[pos.line + 1]! : this.text.length;
+    return Math.max(lineStart, Math.min(lineStart + pos.character, next));
+  }
+
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line, starts.length - 1))]!;
+  }
+
+  /** The line's text without its line break. */
+  lineText(line: number): string {
+    const starts = this.lineStarts();
+    if (line < 0 || line >= starts.length) return '';
+    const s = starts[line]!;
+    let e = line + 1 < starts.length ? starts[line + 1]! : this.text.length;
+    while (e > s && (this.text.charCodeAt(e - 1) === 10 || this.text.charCodeAt(e - 1) === 13)) e--;
+    return this.text.slice(s, e);
+  }
+}
