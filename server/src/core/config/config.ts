@@ -1,0 +1,114 @@
+/**
+ * Project configuration (`.qualspec.yaml`, found upward from a spec file): rule severities, and
+ * which files are specs. Configuration is data only — nothing in it is ever executed — so an
+ * untrusted workspace gets full validation.
+ */
+import { parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import type { Finding, Severity, SeveritySetting } from '../rules/types.js';
+import { suggest } from '../text/similar.js';
+
+export const CONFIG_FILE_NAMES = ['.qualspec.yaml', '.qualspec.yml'];
+export const DEFAULT_SPEC_GLOBS = ['**/*.qspec.yaml', '**/*.qspec.yml', '**/specs/**/*.yaml', '**/specs/**/*.yml'];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+
+export interface QualspecConfig {
+  /** The config file's URI, when one was found. */
+  uri?: string;
+  rules: Record<string, SeveritySetting>;
+  specs: string[];
+  exclude: string[];
+}
+
+export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+export function parseConfig(text: string, uri: string, knownRules: Iterable<string>): { config: QualspecConfig; problems: Finding[] } {
+  const problems: Finding[] = [];
+  const known = [...knownRules];
+  const bad = (start: number, end: number, message: string, severity: Severity = 'error') => problems.push({ ruleId: 'config', severity, message, uri, span: { start, end }, related: [], fixes: [] });
+  const config: QualspecConfig = { uri, rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
+  const doc = parseDocument(text, { uniqueKeys: true });
+  for (const e of doc.errors) bad(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), `The qualspec configuration is not valid YAML: ${e.message.split('\n')[0]}`);
+  if (doc.errors.length) return { config, problems };
+  const root = doc.contents;
+  if (root === null) return { config, problems };
+  if (!isMap(root)) {
+    const r = (root as { range?: number[] }).range ?? [0, 1];
+    bad(r[0]!, r[1]!, 'The qualspec configuration must be a mapping with the keys rules, specs and exclude.');
+    return { config, problems };
+  }
+  for (const pair of root.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const kr = (pair.key as { range?: number[] } | null)?.range ?? [0, 1];
+    const v = pair.value;
+    const vr = (v as { range?: number[] } | null)?.range ?? kr;
+    if (key === 'rules') {
+      if (!isMap(v)) {
+        bad(vr[0]!, vr[1]!, "'rules' must map rule ids to a severity: error, warning, info or off.");
+        continue;
+      }
+      for (const rp of v.items as Pair[]) {
+        const id = isScalar(rp.key) ? String(rp.key.value) : '';
+        const rr = (rp.key as { range?: number[] } | null)?.range ?? [0, 1];
+        const sv = isScalar(rp.value) ? rp.value.value : undefined;
+        const svr = (rp.value as { range?: number[] } | null)?.range ?? rr;
+        if (!known.includes(id)) {
+          const s = suggest(id, known);
+          bad(rr[0]!, rr[1]!, `Unknown rule '${id}'${s.length ? ` — did you mean '${s[0]}'?` : '.'}`);
+          continue;
+        }
+        const sev = sv === false ? 'off' : String(sv);
+        if (!SEVERITIES.includes(sev)) {
+          bad(svr[0]!, svr[1]!, `'${String(sv)}' is not a severity for rule '${id}': use error, warning, info or off.`);
+          continue;
+        }
+        config.rules[id] = sev as SeveritySetting;
+      }
+    } else if (key === 'specs' || key === 'exclude') {
+      if (!isSeq(v) || !v.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+        bad(vr[0]!, vr[1]!, `'${key}' must be a list of file patterns, e.g. - "specs/**/*.yaml".`);
+        continue;
+      }
+      const globs = v.items.map((i) => String((i as { value: unknown }).value));
+      if (key === 'specs') config.specs = globs;
+      else config.exclude = [...DEFAULT_EXCLUDE, ...globs];
+    } else {
+      const s = suggest(key, ['rules', 'specs', 'exclude']);
+      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs or exclude.'}`);
+    }
+  }
+  return { config, problems };
+}
+
+/** A glob (`**`, `*`, `?`, `{a,b}`) as a RegExp over '/'-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end === -1) re += '\\{';
+      else {
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((p) => p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+          .join('|')})`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export function matchesAny(relPath: string, globs: readonly string[]): boolean {
+  return globs.some((g) => globToRegExp(g).test(relPath));
+}

@@ -1,0 +1,114 @@
+/** Builds the combination engine's problem for a qualification of the spec model. */
+import type { ComboProblem, ComboRule, ComboUnit } from '../combination/index.js';
+import { analyse, type Analysis } from '../combination/index.js';
+import type { QualificationModel, RuleModel, SpecModel } from '../model/spec.js';
+import type { WorkspaceIndex } from '../workspace/index.js';
+
+export interface QualProblem {
+  problem: ComboProblem;
+  /** Refs the pool or the rules name that were not found (unknown-unit reports them). */
+  missing: string[];
+  /** Pool units lacking a credit value (they cannot be counted). */
+  unsized: string[];
+  /** Combo rule id -> the rule of the spec it came from. */
+  source: Map<string, RuleModel>;
+}
+
+export const ruleKey = (r: RuleModel): string => r.id ?? `rule ${r.index + 1}`;
+
+export function buildProblem(model: SpecModel, q: QualificationModel, index: WorkspaceIndex | undefined, uri: string): QualProblem {
+  const missing: string[] = [];
+  const unsized: string[] = [];
+  const units: ComboUnit[] = [];
+  const seen = new Set<string>();
+  const add = (ref: string) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const local = model.unitsByRef.get(ref)?.[0];
+    if (local) {
+      if (local.credit === undefined || local.level === undefined || local.group === undefined) {
+        unsized.push(ref);
+        return;
+      }
+      units.push({ ref, group: local.group, level: local.level, credit: local.credit, ...(local.title !== undefined ? { title: local.title } : {}), ...(local.glh !== undefined ? { glh: local.glh } : {}), ...(local.tqt !== undefined ? { tqt: local.tqt } : {}) });
+      return;
+    }
+    const other = index?.findUnit(ref).find((u) => u.uri !== uri);
+    if (!other) {
+      missing.push(ref);
+      return;
+    }
+    const f = other.fields;
+    if (typeof f.credit !== 'number' || typeof f.level !== 'number') {
+      unsized.push(ref);
+      return;
+    }
+    units.push({ ref, group: typeof f.group === 'string' ? f.group : '', level: f.level, credit: f.credit, ...(typeof f.title === 'string' ? { title: f.title } : {}), ...(typeof f.glh === 'number' ? { glh: f.glh } : {}), ...(typeof f.tqt === 'number' ? { tqt: f.tqt } : {}) });
+  };
+  if (q.pool) {
+    const groups = new Set((q.pool.groups?.items ?? []).map((i) => i.value).filter((v): v is string => v !== undefined));
+    for (const u of model.units) if (u.ref !== undefined && u.group !== undefined && groups.has(u.group)) add(u.ref);
+    for (const it of q.pool.units?.items ?? []) if (it.value !== undefined) add(it.value);
+  } else {
+    for (const u of model.units) if (u.ref !== undefined) add(u.ref);
+  }
+  const rules: ComboRule[] = [];
+  const source = new Map<string, RuleModel>();
+  const refs = (l: RuleModel['units']) => (l?.items ?? []).map((i) => i.value).filter((v): v is string => v !== undefined);
+  for (const r of q.rules) {
+    const id = ruleKey(r);
+    const text = r.text;
+    const parts: ComboRule[] = [];
+    if (r.minUnits !== undefined || r.maxUnits !== undefined || r.minCredits !== undefined || r.maxCredits !== undefined) {
+      parts.push({
+        kind: 'count',
+        id,
+        ...(text ? { text } : {}),
+        ...(r.groups ? { scopeGroups: refs(r.groups) } : {}),
+        ...(r.units ? { scopeUnits: refs(r.units) } : {}),
+        ...(r.minUnits !== undefined ? { minUnits: r.minUnits } : {}),
+        ...(r.maxUnits !== undefined ? { maxUnits: r.maxUnits } : {}),
+        ...(r.minCredits !== undefined ? { minCredits: r.minCredits } : {}),
+        ...(r.maxCredits !== undefined ? { maxCredits: r.maxCredits } : {}),
+      });
+    }
+    if (r.mandatory) {
+      const list = refs(r.mandatory);
+      for (const ref of list) if (!seen.has(ref)) missing.push(ref);
+      parts.push({ kind: 'mandatory', id: parts.length ? `${id} (mandatory)` : id, ...(text ? { text } : {}), units: list });
+    }
+    if (r.barred) parts.push({ kind: 'barred', id: parts.length ? `${id} (barred)` : id, ...(text ? { text } : {}), units: refs(r.barred) });
+    if (r.levelShare?.level !== undefined && r.levelShare.minPercent !== undefined)
+      parts.push({ kind: 'levelShare', id: parts.length ? `${id} (level share)` : id, ...(text ? { text } : {}), level: r.levelShare.level, minPercent: r.levelShare.minPercent });
+    for (const p of parts) {
+      rules.push(p);
+      source.set(p.id, r);
+    }
+  }
+  const groupTitles: Record<string, string> = {};
+  for (const g of model.groups) if (g.id && g.title) groupTitles[g.id] = g.title;
+  return { problem: { units, rules, groupTitles }, missing: [...new Set(missing)], unsized, source };
+}
+
+const cache = new Map<string, Analysis | Error>();
+const CACHE_MAX = 256;
+
+/** analyse(), memoised by the problem's content (an edit elsewhere in the file costs nothing). */
+export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis | Error {
+  const key = JSON.stringify([problem.units, problem.rules]);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  let result: Analysis | Error;
+  try {
+    result = analyse(problem, { maxMillis });
+  } catch (e) {
+    result = e instanceof Error ? e : new Error(String(e));
+  }
+  cache.set(key, result);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return result;
+}

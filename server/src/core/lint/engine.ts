@@ -1,0 +1,128 @@
+/**
+ * The lint engine: parse -> model -> file checks, and workspace checks over the index.
+ * The same engine runs behind the CLI, the language server and the combination preview.
+ */
+import { ChunkCache, parseSpecText, type ParsedFile } from '../parse/parse.js';
+import { buildModel, type SpecModel } from '../model/spec.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { FileRule, Finding, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
+import type { Span } from '../text/line-index.js';
+import { summarise, WorkspaceIndex, type FileSummary } from '../workspace/index.js';
+import { isSuppressed, parseSuppressions } from './suppress.js';
+import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
+
+export interface FileAnalysis {
+  uri: string;
+  parsed: ParsedFile;
+  model: SpecModel;
+  summary: FileSummary;
+  /** Findings of the file checks, after configuration and suppressions. */
+  findings: Finding[];
+  /** Milliseconds spent: parse, checks. */
+  timing: { parse: number; check: number };
+}
+
+export interface AnalyseOptions {
+  index?: WorkspaceIndex;
+  config?: QualspecConfig;
+  cache?: ChunkCache;
+  rules?: readonly Rule[];
+  /** Update the index with this file's summary (default true when an index is given). */
+  updateIndex?: boolean;
+}
+
+const now = () => performance.now();
+
+/** Narrow a span that covers many lines (a whole mapping) to its first line, for readable squiggles. */
+function narrow(text: string, s: Span): Span {
+  const nl = text.indexOf('\n', s.start);
+  if (nl === -1 || nl >= s.end) return s;
+  let e = nl;
+  if (text.charCodeAt(e - 1) === 13) e--;
+  return e > s.start ? { start: s.start, end: e } : s;
+}
+
+function effectiveSeverity(ruleId: string, reported: Severity, defaultSeverity: Severity, config: QualspecConfig): Severity | 'off' {
+  const set = config.rules[ruleId];
+  if (set !== undefined) return set;
+  return reported ?? defaultSeverity;
+}
+
+export function analyseFile(uri: string, text: string, options: AnalyseOptions = {}): FileAnalysis {
+  const t0 = now();
+  const parsed = parseSpecText(text, options.cache ? { cache: options.cache } : {});
+  const model = buildModel(parsed.data);
+  const suppressions = parseSuppressions(text);
+  const summary = summarise(uri, parsed, model, suppressions);
+  const t1 = now();
+  const index = options.index ?? new WorkspaceIndex();
+  if (options.updateIndex !== false && options.index) index.set(summary);
+  const config = options.config ?? DEFAULT_CONFIG;
+  const findings: Finding[] = [];
+  const rules = (options.rules ?? ALL_RULES).filter((r): r is FileRule => r.scope === 'file');
+  for (const rule of rules) {
+    if (config.rules[rule.meta.id] === 'off') continue;
+    const report = (r: Report) => {
+      const sev = effectiveSeverity(rule.meta.id, r.severity ?? rule.meta.severity, rule.meta.severity, config);
+      if (sev === 'off') return;
+      const span = r.span ?? narrow(text, parsed.locate(r.path, r.part ?? 'value'));
+      if (isSuppressed(suppressions, rule.meta.id, span)) return;
+      const related: Related[] = (r.related ?? []).map((x) => ('uri' in x ? x : { uri, span: narrow(text, parsed.locate(x.path, x.part ?? 'value')), message: x.message }));
+      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: r.fixes ?? [] });
+    };
+    try {
+      rule.check({ uri, parsed, model, index, report });
+    } catch (e) {
+      // A bug in one check must not hide the others' findings or crash the host.
+      findings.push({ ruleId: 'internal-error', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message: `The check '${rule.meta.id}' failed on this file: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
+    }
+  }
+  sortFindings(findings);
+  return { uri, parsed, model, summary, findings, timing: { parse: t1 - t0, check: now() - t1 } };
+}
+
+/** Findings of the workspace checks (cross-file), by file URI. */
+export function analyseWorkspace(index: WorkspaceIndex, configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const rule of rules.filter((r): r is WorkspaceRule => r.scope === 'workspace')) {
+    try {
+      rule.check({
+        index,
+        report(uri, r) {
+          const config = configFor(uri);
+          const sev = effectiveSeverity(rule.meta.id, rule.meta.severity, rule.meta.severity, config);
+          if (sev === 'off') return;
+          const supp = index.get(uri)?.suppressions ?? [];
+          if (isSuppressed(supp, rule.meta.id, r.span)) return;
+          const list = out.get(uri) ?? [];
+          list.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span: r.span, related: r.related ?? [], fixes: r.fixes ?? [] });
+          out.set(uri, list);
+        },
+      });
+    } catch (e) {
+      for (const uri of index.uris()) {
+        const list = out.get(uri) ?? [];
+        list.push({ ruleId: 'internal-error', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message: `The workspace check '${rule.meta.id}' failed: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
+        out.set(uri, list);
+      }
+    }
+  }
+  for (const l of out.values()) sortFindings(l);
+  return out;
+}
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Lint a set of texts as one workspace: file checks, then workspace checks. */
+export function lintTexts(files: { uri: string; text: string }[], configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG): Map<string, Finding[]> {
+  const index = new WorkspaceIndex();
+  const results = new Map<string, Finding[]>();
+  for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri) }).findings);
+  // File checks that read the index (award totals, combination pools) may have run before a later
+  // file was indexed: run them once more now that the index is complete.
+  if (files.length > 1) for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri) }).findings);
+  for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
+  return results;
+}

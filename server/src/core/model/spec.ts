@@ -1,0 +1,320 @@
+/**
+ * The typed spec model: a tolerant view of the parsed data. Every element remembers its data path,
+ * so a check can point at exactly the node it is about (ParsedFile.locate turns a path into a span).
+ * Values of the wrong type are left undefined here; the schema check reports them.
+ */
+import type { Path } from '../parse/parse.js';
+
+export type Size = { kind: 'fixed'; value: number } | { kind: 'range'; min?: number; max?: number };
+
+export interface GroupModel {
+  path: Path;
+  id?: string;
+  title?: string;
+  letter?: string;
+}
+
+export interface CriterionModel {
+  path: Path;
+  /** As written: a string "1.1", or a number when YAML read it as one. */
+  number?: string | number;
+  text?: string;
+}
+
+export interface LearningOutcomeModel {
+  path: Path;
+  number?: number;
+  text?: string;
+  criteria: CriterionModel[];
+}
+
+export interface LoTextModel {
+  path: Path;
+  lo?: number;
+  text?: string;
+}
+
+export interface KsbModel {
+  path: Path;
+  standard?: string;
+  code?: string;
+  text?: string;
+}
+
+export interface UnitModel {
+  path: Path;
+  index: number;
+  ref?: string;
+  uan?: string;
+  title?: string;
+  level?: number;
+  group?: string;
+  glh?: number;
+  tqt?: number;
+  credit?: number;
+  summary: boolean;
+  specifiedIn?: string;
+  learningOutcomes: LearningOutcomeModel[];
+  indicativeContent: LoTextModel[];
+  assessorGuidance: LoTextModel[];
+  ksbs: KsbModel[];
+  raw: Record<string, unknown>;
+}
+
+/** A unit named by an Award (possibly with the table values printed beside it). */
+export interface UnitMentionModel {
+  path: Path;
+  /** Path of the ref itself (the item for a bare ref, item.ref for an object). */
+  refPath: Path;
+  ref?: string;
+  fields: Partial<Record<'uan' | 'title' | 'level' | 'glh' | 'tqt' | 'credit', string | number>>;
+}
+
+export interface RefListModel {
+  path: Path;
+  items: { path: Path; value?: string }[];
+}
+
+export interface RuleModel {
+  path: Path;
+  index: number;
+  id?: string;
+  text?: string;
+  groups?: RefListModel;
+  units?: RefListModel;
+  minUnits?: number;
+  maxUnits?: number;
+  minCredits?: number;
+  maxCredits?: number;
+  mandatory?: RefListModel;
+  barred?: RefListModel;
+  levelShare?: { level?: number; minPercent?: number };
+}
+
+export interface QualificationModel {
+  path: Path;
+  index: number;
+  title?: string;
+  type?: 'award' | 'certificate' | 'diploma';
+  level?: number | string;
+  qan?: string;
+  glh?: Size;
+  tqt?: Size;
+  credit?: Size;
+  units: UnitMentionModel[];
+  hasUnits: boolean;
+  rules: RuleModel[];
+  hasRules: boolean;
+  pool?: { path: Path; groups?: RefListModel; units?: RefListModel };
+}
+
+export interface ChangeModel {
+  path: Path;
+  version?: string | number;
+  date?: string;
+}
+
+export interface SpecModel {
+  formatVersion?: unknown;
+  document: {
+    path: Path;
+    title?: string;
+    version?: string | number;
+    published?: string;
+    changes: ChangeModel[];
+  };
+  groups: GroupModel[];
+  qualifications: QualificationModel[];
+  units: UnitModel[];
+  unitsByRef: Map<string, UnitModel[]>;
+  groupsById: Map<string, GroupModel>;
+  /** Top-level sections of the data that are present (for completeness checks). */
+  present: Set<string>;
+}
+
+type Obj = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function size(v: unknown): Size | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return { kind: 'fixed', value: v };
+  if (isObj(v)) {
+    const r: Size = { kind: 'range' };
+    const min = int(v.min);
+    const max = int(v.max);
+    if (min !== undefined) r.min = min;
+    if (max !== undefined) r.max = max;
+    return r;
+  }
+  return undefined;
+}
+
+function refList(v: unknown, path: Path): RefListModel | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return { path, items: v.map((x, i) => ({ path: [...path, i], ...(typeof x === 'string' ? { value: x } : typeof x === 'number' ? { value: String(x) } : {}) })) };
+}
+
+function assign<T extends object>(target: T, values: Partial<T>): T {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) (target as Obj)[k] = v;
+  return target;
+}
+
+function loTexts(v: unknown, path: Path): LoTextModel[] {
+  return arr(v).map((x, i) => {
+    const o = isObj(x) ? x : {};
+    return assign<LoTextModel>({ path: [...path, i] }, { lo: int(o.lo), text: str(o.text) });
+  });
+}
+
+function buildUnit(x: unknown, index: number): UnitModel {
+  const o = isObj(x) ? x : {};
+  const path: Path = ['units', index];
+  const los = arr(o.learningOutcomes).map((lo, i): LearningOutcomeModel => {
+    const lp: Path = [...path, 'learningOutcomes', i];
+    const l = isObj(lo) ? lo : {};
+    return assign<LearningOutcomeModel>(
+      {
+        path: lp,
+        criteria: arr(l.criteria).map((c, j) => {
+          const co = isObj(c) ? c : {};
+          const n = co.number;
+          return assign<CriterionModel>({ path: [...lp, 'criteria', j] }, { number: typeof n === 'string' || typeof n === 'number' ? n : undefined, text: str(co.text) });
+        }),
+      },
+      { number: int(l.number), text: str(l.text) },
+    );
+  });
+  const ksbs: KsbModel[] = [];
+  arr(o.apprenticeshipLinks).forEach((link, i) => {
+    const lo = isObj(link) ? link : {};
+    arr(lo.ksbs).forEach((k, j) => {
+      const ko = isObj(k) ? k : {};
+      ksbs.push(assign<KsbModel>({ path: [...path, 'apprenticeshipLinks', i, 'ksbs', j] }, { standard: str(lo.standard), code: str(ko.code), text: str(ko.text) }));
+    });
+  });
+  return assign<UnitModel>(
+    {
+      path,
+      index,
+      summary: o.summary === true,
+      learningOutcomes: los,
+      indicativeContent: loTexts(o.indicativeContent, [...path, 'indicativeContent']),
+      assessorGuidance: loTexts(o.assessorGuidance, [...path, 'assessorGuidance']),
+      ksbs,
+      raw: o,
+    },
+    {
+      ref: str(o.ref),
+      uan: str(o.uan),
+      title: str(o.title),
+      level: int(o.level),
+      group: str(o.group),
+      glh: int(o.glh),
+      tqt: int(o.tqt),
+      credit: int(o.credit),
+      specifiedIn: str(o.specifiedIn),
+    },
+  );
+}
+
+function buildRule(x: unknown, path: Path, index: number): RuleModel {
+  const o = isObj(x) ? x : {};
+  const ls = isObj(o.levelShare) ? o.levelShare : undefined;
+  return assign<RuleModel>(
+    { path, index },
+    {
+      id: str(o.id),
+      text: str(o.text),
+      groups: refList(o.groups, [...path, 'groups']),
+      units: refList(o.units, [...path, 'units']),
+      minUnits: int(o.minUnits),
+      maxUnits: int(o.maxUnits),
+      minCredits: int(o.minCredits),
+      maxCredits: int(o.maxCredits),
+      mandatory: refList(o.mandatory, [...path, 'mandatory']),
+      barred: refList(o.barred, [...path, 'barred']),
+      levelShare: ls ? assign<{ level?: number; minPercent?: number }>({}, { level: int(ls.level), minPercent: num(ls.minPercent) }) : undefined,
+    },
+  );
+}
+
+function buildQualification(x: unknown, index: number): QualificationModel {
+  const o = isObj(x) ? x : {};
+  const path: Path = ['qualifications', index];
+  const t = str(o.type);
+  const units = arr(o.units).map((u, i): UnitMentionModel => {
+    const up: Path = [...path, 'units', i];
+    if (isObj(u)) {
+      const fields: UnitMentionModel['fields'] = {};
+      for (const k of ['uan', 'title', 'level', 'glh', 'tqt', 'credit'] as const) {
+        const v = u[k];
+        if (typeof v === 'string' || typeof v === 'number') fields[k] = v;
+      }
+      return assign<UnitMentionModel>({ path: up, refPath: [...up, 'ref'], fields }, { ref: str(u.ref) });
+    }
+    return assign<UnitMentionModel>({ path: up, refPath: up, fields: {} }, { ref: typeof u === 'string' ? u : typeof u === 'number' ? String(u) : undefined });
+  });
+  const pool = isObj(o.pool)
+    ? assign<{ path: Path; groups?: RefListModel; units?: RefListModel }>({ path: [...path, 'pool'] }, { groups: refList(o.pool.groups, [...path, 'pool', 'groups']), units: refList(o.pool.units, [...path, 'pool', 'units']) })
+    : undefined;
+  const level = o.level;
+  return assign<QualificationModel>(
+    {
+      path,
+      index,
+      units,
+      hasUnits: Array.isArray(o.units),
+      rules: arr(o.rules).map((r, i) => buildRule(r, [...path, 'rules', i], i)),
+      hasRules: Array.isArray(o.rules),
+    },
+    {
+      title: str(o.title),
+      type: t === 'award' || t === 'certificate' || t === 'diploma' ? t : undefined,
+      level: typeof level === 'number' || typeof level === 'string' ? level : undefined,
+      qan: str(o.qan),
+      glh: size(o.glh),
+      tqt: size(o.tqt),
+      credit: size(o.credit),
+      pool,
+    },
+  );
+}
+
+export function buildModel(data: unknown): SpecModel {
+  const root = isObj(data) ? data : {};
+  const doc = isObj(root.document) ? root.document : {};
+  const groups = arr(root.groups).map((g, i) => {
+    const o = isObj(g) ? g : {};
+    return assign<GroupModel>({ path: ['groups', i] }, { id: str(o.id), title: str(o.title), letter: str(o.letter) });
+  });
+  const units = arr(root.units).map(buildUnit);
+  const unitsByRef = new Map<string, UnitModel[]>();
+  for (const u of units) if (u.ref !== undefined) unitsByRef.set(u.ref, [...(unitsByRef.get(u.ref) ?? []), u]);
+  const groupsById = new Map<string, GroupModel>();
+  for (const g of groups) if (g.id !== undefined && !groupsById.has(g.id)) groupsById.set(g.id, g);
+  const dv = doc.version;
+  return {
+    formatVersion: root.qualspec,
+    document: assign<SpecModel['document']>(
+      {
+        path: ['document'],
+        changes: arr(doc.changeHistory).map((c, i) => {
+          const o = isObj(c) ? c : {};
+          const v = o.version;
+          return assign<ChangeModel>({ path: ['document', 'changeHistory', i] }, { version: typeof v === 'string' || typeof v === 'number' ? v : undefined, date: str(o.date) });
+        }),
+      },
+      { title: str(doc.title), version: typeof dv === 'string' || typeof dv === 'number' ? dv : undefined, published: str(doc.published) },
+    ),
+    groups,
+    qualifications: arr(root.qualifications).map(buildQualification),
+    units,
+    unitsByRef,
+    groupsById,
+    present: new Set(Object.keys(root)),
+  };
+}

@@ -1,0 +1,77 @@
+/** Every check, by id. One rule per file, each with docs/rules/<id>.md and tests beside it. */
+import type { Rule } from './types.js';
+import { rule as acNumbering } from './ac-numbering.js';
+import { rule as awardTotals } from './award-totals.js';
+import { rule as changeHistory } from './change-history.js';
+import { rule as creditRangeReachable } from './credit-range-reachable.js';
+import { rule as creditTqt } from './credit-tqt.js';
+import { rule as doubledWord } from './doubled-word.js';
+import { rule as duplicateQan } from './duplicate-qan.js';
+import { rule as duplicateRef } from './duplicate-ref.js';
+import { rule as duplicateUan } from './duplicate-uan.js';
+import { rule as glhTqt } from './glh-tqt.js';
+import { rule as ksbText } from './ksb-text.js';
+import { rule as loNumbering } from './lo-numbering.js';
+import { rule as loTextKeys } from './lo-text-keys.js';
+import { rule as qanCheckDigit } from './qan-check-digit.js';
+import { rule as qualificationStructure } from './qualification-structure.js';
+import { rule as refGroup } from './ref-group.js';
+import { rule as refLevel } from './ref-level.js';
+import { rule as rulesAchievable } from './rules-achievable.js';
+import { rule as schema } from './schema.js';
+import { rule as sizeBand } from './size-band.js';
+import { rule as sizeRanges } from './size-ranges.js';
+import { rule as titleCase } from './title-case.js';
+import { rule as titleLevelSize } from './title-level-size.js';
+import { rule as uanCheckCharacter } from './uan-check-character.js';
+import { rule as unitCopyMismatch } from './unit-copy-mismatch.js';
+import { rule as unitIncomplete } from './unit-incomplete.js';
+import { rule as unitMentionMismatch } from './unit-mention-mismatch.js';
+import { rule as unitRefFormat } from './unit-ref-format.js';
+import { rule as unknownGroup } from './unknown-group.js';
+import { rule as unknownKey } from './unknown-key.js';
+import { rule as unknownUnit } from './unknown-unit.js';
+import { rule as versionLatest } from './version-latest.js';
+import { rule as whitespace } from './whitespace.js';
+import { rule as yamlSyntax } from './yaml-syntax.js';
+import { rule as yamlTypeTrap } from './yaml-type-trap.js';
+
+export const ALL_RULES: readonly Rule[] = [
+  acNumbering,
+  awardTotals,
+  changeHistory,
+  creditRangeReachable,
+  creditTqt,
+  doubledWord,
+  duplicateQan,
+  duplicateRef,
+  duplicateUan,
+  glhTqt,
+  ksbText,
+  loNumbering,
+  loTextKeys,
+  qanCheckDigit,
+  qualificationStructure,
+  refGroup,
+  refLevel,
+  rulesAchievable,
+  schema,
+  sizeBand,
+  sizeRanges,
+  titleCase,
+  titleLevelSize,
+  uanCheckCharacter,
+  unitCopyMismatch,
+  unitIncomplete,
+  unitMentionMismatch,
+  unitRefFormat,
+  unknownGroup,
+  unknownKey,
+  unknownUnit,
+  versionLatest,
+  whitespace,
+  yamlSyntax,
+  yamlTypeTrap,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

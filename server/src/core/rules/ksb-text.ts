@@ -1,0 +1,34 @@
+import type { KsbSummary } from '../workspace/index.js';
+import type { WorkspaceRule } from './types.js';
+
+export const rule: WorkspaceRule = {
+  meta: { id: 'ksb-text', severity: 'warning', category: 'apprenticeship', description: 'One KSB code of one apprenticeship standard carries one text everywhere it is cited.' },
+  scope: 'workspace',
+  check({ index, report }) {
+    const byCode = new Map<string, KsbSummary[]>();
+    for (const f of index.all())
+      for (const k of f.ksbs) {
+        const key = `${k.standard.trim().toLowerCase()}|${k.code}`;
+        const l = byCode.get(key);
+        if (l) l.push(k);
+        else byCode.set(key, [k]);
+      }
+    const norm = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.;]$/, '');
+    for (const list of byCode.values()) {
+      const texts = new Map<string, KsbSummary[]>();
+      for (const k of list) texts.set(norm(k.text), [...(texts.get(norm(k.text)) ?? []), k]);
+      if (texts.size < 2) continue;
+      // The most used wording is taken as the standard's; every other wording is reported.
+      const ranked = [...texts.entries()].sort((a, b) => b[1].length - a[1].length);
+      const [main, mainUses] = ranked[0]!;
+      for (const [text, uses] of ranked.slice(1)) {
+        for (const k of uses)
+          report(k.uri, {
+            span: k.span,
+            message: `${k.code} of '${k.standard}' reads "${text.length > 80 ? text.slice(0, 77) + '…' : text}" here${k.unitRef ? ` (unit ${k.unitRef})` : ''}, but "${main.length > 80 ? main.slice(0, 77) + '…' : main}" in ${mainUses.length} other place${mainUses.length > 1 ? 's' : ''}: one code of one standard has one text.`,
+            related: mainUses.slice(0, 5).map((o) => ({ uri: o.uri, span: o.span, message: `${o.code}${o.unitRef ? ` in ${o.unitRef}` : ''}` })),
+          });
+      }
+    }
+  },
+};

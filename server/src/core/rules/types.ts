@@ -1,0 +1,98 @@
+/**
+ * What a check is, and what it reports. Checks are pure functions from the spec model (and the
+ * workspace index) to findings; they never touch the file system, LSP or VS Code.
+ */
+import type { LocatePart, ParsedFile, Path } from '../parse/parse.js';
+import type { SpecModel } from '../model/spec.js';
+import type { Span } from '../text/line-index.js';
+import type { WorkspaceIndex } from '../workspace/index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export type RuleCategory = 'syntax' | 'schema' | 'sizes' | 'identifiers' | 'uniqueness' | 'references' | 'numbering' | 'combination' | 'apprenticeship' | 'history' | 'yaml' | 'text' | 'completeness' | 'config';
+
+export interface RuleMeta {
+  /** Stable id: the code shown with every finding and the name used in config and suppressions. */
+  id: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Whether some of its findings carry a fix that --fix may apply without asking. */
+  fixable?: boolean;
+}
+
+/** One text replacement in a file (spans are UTF-16 offsets into the file's text). */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix an editor should offer first. */
+  preferred?: boolean;
+  /** Unambiguous: the CLI's --fix may apply it without a person choosing. */
+  safe?: boolean;
+}
+
+export interface Related {
+  uri: string;
+  span: Span;
+  message: string;
+}
+
+/** A finding as a check reports it: positions given as data paths, resolved by the engine. */
+export interface Report {
+  path: Path;
+  part?: LocatePart;
+  /** An exact span, when the check computed one itself (e.g. a word inside a string). */
+  span?: Span;
+  message: string;
+  related?: (Related | { path: Path; part?: LocatePart; message: string })[];
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this one finding (before configuration applies). */
+  severity?: Severity;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  span: Span;
+  related: Related[];
+  fixes: Fix[];
+}
+
+export interface FileContext {
+  uri: string;
+  parsed: ParsedFile;
+  model: SpecModel;
+  index: WorkspaceIndex;
+  report(r: Report): void;
+}
+
+export interface FileRule {
+  meta: RuleMeta;
+  scope: 'file';
+  check(ctx: FileContext): void;
+}
+
+export interface WorkspaceContext {
+  index: WorkspaceIndex;
+  report(uri: string, r: { span: Span; message: string; related?: Related[]; fixes?: Fix[] }): void;
+}
+
+export interface WorkspaceRule {
+  meta: RuleMeta;
+  scope: 'workspace';
+  check(ctx: WorkspaceContext): void;
+}
+
+export type Rule = FileRule | WorkspaceRule;
+
+/** Where a rule's doc page lives: `base` is a URL ending in '/', e.g. a file:// URL of docs/rules/. */
+export const docsUrl = (id: string, base: string): string => `${base}${id}.md`;

@@ -1,0 +1,31 @@
+import { isScalar } from 'yaml';
+import { textFields } from './text-fields.js';
+import type { FileRule } from './types.js';
+
+export const rule: FileRule = {
+  meta: { id: 'whitespace', severity: 'warning', category: 'text', description: 'Titles and statements carry no stray whitespace: no leading or trailing spaces, no double spaces, no tabs or non-breaking spaces.', fixable: true },
+  scope: 'file',
+  check({ parsed, model, report }) {
+    for (const f of textFields(model)) {
+      if (f.kind === 'prose') continue;
+      const v = f.value;
+      const problems: string[] = [];
+      if (/^\s|\s$/.test(v)) problems.push('leading or trailing spaces');
+      if (/\S {2,}\S/.test(v)) problems.push('double spaces');
+      if (/[\t\u00a0\u2000-\u200b\u3000]/.test(v)) problems.push('tabs or non-breaking spaces');
+      if (/\n/.test(v)) problems.push('a line break');
+      if (!problems.length) continue;
+      const clean = v.replace(/[\t\u00a0\u2000-\u200b\u3000]/g, ' ').replace(/\s+/g, ' ').trim();
+      const at = parsed.nodeAt(f.path);
+      const type = at && isScalar(at.node) ? at.node.type : undefined;
+      const span = parsed.locate(f.path);
+      // Rewrite only scalars on one line (plain or quoted): block scalars are left for a person.
+      const oneLine = (type === 'PLAIN' || type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') && !parsed.text.slice(span.start, span.end).includes('\n');
+      report({
+        path: f.path,
+        message: `The text of ${f.owner} has ${problems.join(' and ')}.`,
+        fixes: oneLine ? [{ title: 'Tidy the whitespace', edits: [{ span, newText: JSON.stringify(clean) }], preferred: true, safe: true }] : [],
+      });
+    }
+  },
+};

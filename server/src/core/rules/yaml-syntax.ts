@@ -1,0 +1,28 @@
+import type { FileRule } from './types.js';
+
+const FRIENDLY: Record<string, string> = {
+  DUPLICATE_KEY: 'This key appears twice in the same place; YAML keeps only one of them, so remove or rename the other',
+  BAD_INDENT: 'The indentation here does not line up with the lines around it',
+  MISSING_CHAR: 'A closing character is missing here (a quote or bracket)',
+  BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing at the end of the previous line?',
+  TAB_AS_INDENT: 'Tabs cannot indent YAML: use spaces',
+  UNEXPECTED_TOKEN: 'Unexpected text here',
+  MULTIPLE_DOCS: 'A spec file holds one YAML document: remove the extra --- separator',
+  ALIAS: '',
+};
+
+export const rule: FileRule = {
+  meta: { id: 'yaml-syntax', severity: 'error', category: 'syntax', description: 'The file must be well-formed YAML: one document, consistent indentation, no duplicate keys, no aliases.' },
+  scope: 'file',
+  check({ parsed, report }) {
+    for (const p of parsed.problems) {
+      const friendly = FRIENDLY[p.code];
+      const message = friendly ? `${friendly}. (YAML: ${p.message})` : `YAML syntax: ${p.message}`;
+      report({ path: [], span: p.span.end > p.span.start ? p.span : { start: p.span.start, end: p.span.start + 1 }, message: p.code === 'ALIAS' ? p.message : message, severity: p.severity });
+    }
+    if (parsed.data === undefined && parsed.problems.length === 0) report({ path: [], span: { start: 0, end: 0 }, message: 'The file is empty: a spec file starts with `qualspec: 1` and a document section.' });
+    else if (parsed.data !== undefined && (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)))
+      report({ path: [], span: { start: 0, end: Math.min(parsed.text.length, 80) }, message: `The file's top level is ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}; a spec file is a mapping of keys (qualspec, document, groups, qualifications, units).` });
+  },
+};

@@ -1,0 +1,54 @@
+import { isScalar } from 'yaml';
+import { validateSpecData } from '../schema/validate.js';
+import { describePlace, fieldName } from '../model/describe.js';
+import type { Path } from '../parse/parse.js';
+import type { FileRule } from './types.js';
+
+const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+function walkStrings(v: unknown, path: Path, out: { path: Path; value: string }[]): void {
+  if (typeof v === 'string') out.push({ path, value: v });
+  else if (Array.isArray(v)) v.forEach((x, i) => walkStrings(x, [...path, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walkStrings(x, [...path, k], out);
+}
+
+export const rule: FileRule = {
+  meta: { id: 'yaml-type-trap', severity: 'error', category: 'yaml', description: 'A version, criterion number, QAN or ref that YAML reads as a number or true/false (1.10 becomes 1.1, no becomes false) must be quoted.', fixable: true },
+  scope: 'file',
+  check({ parsed, report }) {
+    const data = parsed.data;
+    if (data === undefined || typeof data !== 'object' || data === null || Array.isArray(data)) return;
+    for (const i of validateSpecData(data)) {
+      if (i.kind !== 'type-trap') continue;
+      const at = parsed.nodeAt(i.path);
+      const node = at?.node;
+      const source = isScalar(node) && typeof node.source === 'string' ? node.source : String(i.value);
+      const span = parsed.locate(i.path);
+      const raw = parsed.text.slice(span.start, span.end);
+      const text = raw.trim() || source;
+      const read = typeof i.value === 'number' ? `the number ${String(i.value)}` : `${String(i.value)} (true/false)`;
+      const what = `${fieldName(String(i.path[i.path.length - 1]))} in ${describePlace(data, i.path.slice(0, -1))}`;
+      const changed = String(i.value) !== text;
+      report({
+        path: i.path,
+        message: `YAML reads ${text} as ${read}${changed ? `, not the text '${text}'` : ''}: quote it ("${text}") so the ${what} stays exactly as written.`,
+        fixes: [{ title: `Quote it: "${text}"`, edits: [{ span, newText: JSON.stringify(text) }], preferred: true, safe: true }],
+      });
+    }
+    // Plain yes/no/on/off: YAML 1.2 (this tool) reads them as text, but YAML 1.1 tools read them as true/false.
+    const strings: { path: Path; value: string }[] = [];
+    walkStrings(data, [], strings);
+    for (const s of strings) {
+      if (!YAML11_BOOL.test(s.value)) continue;
+      const at = parsed.nodeAt(s.path);
+      if (!at || !isScalar(at.node) || at.node.type !== 'PLAIN') continue;
+      const span = parsed.locate(s.path);
+      report({
+        path: s.path,
+        severity: 'warning',
+        message: `'${s.value}' is read as text here, but older YAML tools read it as ${/^(y|yes|on)$/i.test(s.value) ? 'true' : 'false'}: quote it ("${s.value}") so every tool agrees.`,
+        fixes: [{ title: `Quote it: "${s.value}"`, edits: [{ span, newText: JSON.stringify(s.value) }], preferred: true, safe: true }],
+      });
+    }
+  },
+};
