@@ -24,7 +24,7 @@ export const rule: FileRule = {
     for (const q of model.qualifications) {
       if (!q.rules.length) continue;
       const qp = buildProblem(model, q, index, uri);
-      if (qp.missing.length || !qp.problem.rules.length) continue; // unknown-unit reports missing units
+      if (qp.missing.length || qp.unsized.length || !qp.problem.rules.length) continue; // unknown-unit and schema report those
       const a = analyseCached(qp.problem);
       const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
       if (a instanceof Error) {

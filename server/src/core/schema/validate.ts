@@ -17,7 +17,7 @@ let compiled: ValidateFunction | undefined;
 export function specValidator(): ValidateFunction {
   if (!compiled) {
     // No remote $ref is ever fetched: ajv has no loadSchema here, so an unknown $ref fails compilation instead.
-    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, verbose: true });
     compiled = ajv.compile(SPEC_SCHEMA);
   }
   return compiled;
@@ -36,6 +36,8 @@ export interface SchemaIssue {
   actual?: string;
   /** For type-trap: the value YAML read. */
   value?: unknown;
+  /** For a missing required key: the key. */
+  missingKey?: string;
 }
 
 function pointerToPath(p: string): (string | number)[] {
@@ -59,10 +61,9 @@ function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   return cur as Record<string, unknown> | undefined;
 }
 
-/** Resolve the parent schema object (the one holding `keyword`) and follow a $ref once. */
+/** The schema object holding the failing keyword (ajv's verbose mode gives it), following a $ref once. */
 function parentSchema(e: ErrorObject): Record<string, unknown> | undefined {
-  const sp = e.schemaPath.replace(/\/[^/]+$/, '');
-  let s = schemaAt(sp);
+  let s = e.parentSchema as Record<string, unknown> | undefined;
   const ref = s?.$ref;
   if (typeof ref === 'string') s = schemaAt(ref);
   return s;
@@ -142,7 +143,7 @@ function computeIssues(data: unknown): SchemaIssue[] {
   for (const e of errors) {
     const path = pointerToPath(e.instancePath);
     const value = getAt(data, path);
-    const inAnyOf = [...anyOfPaths].some((p) => e.instancePath === p && e.keyword !== 'anyOf' && /\/anyOf\/\d+\//.test(e.schemaPath));
+    const inAnyOf = e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath);
     if (inAnyOf && !(value && typeof value === 'object')) continue; // summarised by the anyOf error
     switch (e.keyword) {
       case 'additionalProperties': {
@@ -165,7 +166,7 @@ function computeIssues(data: unknown): SchemaIssue[] {
         const key = String((e.params as { missingProperty: string }).missingProperty);
         const ps = parentSchema(e);
         const desc = firstSentence(((ps?.properties as Record<string, Record<string, unknown>>)?.[key] ?? {}).description);
-        push({ kind: 'schema', path, part: path.length ? 'key' : 'value', message: `${capital(where(data, path))} has no '${key}'${desc ? ` (${desc.replace(/\.$/, '')})` : ''}.` });
+        push({ kind: 'schema', path, part: path.length ? 'key' : 'value', missingKey: key, message: `${capital(where(data, path))} has no '${key}'${desc ? ` (${desc.replace(/\.$/, '')})` : ''}.` });
         break;
       }
       case 'type': {
@@ -178,7 +179,7 @@ function computeIssues(data: unknown): SchemaIssue[] {
         break;
       }
       case 'pattern': {
-        const s = schemaAt(e.schemaPath.replace(/\/pattern$/, '')) ?? {};
+        const s = (e.parentSchema as Record<string, unknown> | undefined) ?? {};
         const ps = typeof s.$ref === 'string' ? schemaAt(s.$ref) : s;
         const examples = (ps?.examples ?? s.examples) as unknown[] | undefined;
         const desc = firstSentence(ps?.description ?? s.description);
@@ -220,7 +221,7 @@ function computeIssues(data: unknown): SchemaIssue[] {
         break;
       case 'anyOf': {
         if (value && typeof value === 'object') break; // the branch errors say more
-        const ps = schemaAt(e.schemaPath.replace(/\/anyOf$/, ''));
+        const ps = e.parentSchema as Record<string, unknown> | undefined;
         const desc = firstSentence(ps?.description);
         push({ kind: 'schema', path, part: 'value', message: `${keyLabel(path)} in ${where(data, path.slice(0, -1))} has the wrong form (${show(value)}).${desc ? ` ${desc}` : ''}` });
         break;
@@ -229,7 +230,9 @@ function computeIssues(data: unknown): SchemaIssue[] {
         push({ kind: 'schema', path, part: 'value', message: `${capital(where(data, path))}: ${e.message ?? 'does not match the spec format'}.` });
     }
   }
-  return issues;
+  // "has no 'credit'" next to "Unknown key 'crdit' — did you mean 'credit'?" says the same thing twice.
+  const misspelt = new Set(issues.filter((i) => i.kind === 'unknown-key' && i.suggestions?.length).map((i) => `${i.path.slice(0, -1).join('/')}|${i.suggestions![0]}`));
+  return issues.filter((i) => !(i.kind === 'schema' && i.missingKey !== undefined && misspelt.has(`${i.path.join('/')}|${i.missingKey}`)));
 }
 
 function capital(s: string): string {
