@@ -1,4 +1,5 @@
 import { validateSpecData } from '../schema/validate.js';
+import { getAt } from '../model/describe.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -10,7 +11,10 @@ export const rule: FileRule = {
     for (const i of validateSpecData(data)) {
       if (i.kind !== 'unknown-key') continue;
       const span = parsed.locate(i.path, 'key');
-      const sugg = i.suggestions ?? [];
+      // Never offer a rename to a key the mapping already has: that would make a duplicate key.
+      const parent = getAt(data, i.path.slice(0, -1));
+      const present = parent && typeof parent === 'object' ? Object.keys(parent) : [];
+      const sugg = (i.suggestions ?? []).filter((s) => !present.includes(s));
       report({
         path: i.path,
         part: 'key',
