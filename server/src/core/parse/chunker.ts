@@ -5,7 +5,7 @@
  * A spec file is a block mapping at column 0. Each top-level key with a scalar or mapping value
  * is one chunk; a top-level key whose value is a block sequence is split into a head chunk (the
  * `units:` line) and one chunk per item. Anything the splitter is not sure about (directives,
- * document markers, anchors/aliases, flow collections at the top, tabs in indentation) makes it
+ * document markers, flow collections at the top, tabs) makes it
  * return `undefined`, and the caller parses the whole text at once instead.
  */
 
@@ -76,11 +76,10 @@ function indentOf(t: string): number {
 }
 
 const SEQ_ITEM = /^( *)-(?: |$)/;
-const ANCHOR_OR_ALIAS = /(?:^|[:\-[{,]\s*|^\s+)[&*][^\s,[\]{}]+(?:\s|$)/m;
 
 export function splitChunks(text: string): ChunkSpan[] | undefined {
-  // Anchors/aliases may cross chunks; directives and markers change how the whole text parses.
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  // Aliases are refused in every chunk (never expanded), so an anchor in one chunk and its alias in
+  // another need no special care. Directives and document markers change how the whole text parses.
   if (text.includes('\t')) return undefined;
   const lines = splitLines(text);
   const chunks: ChunkSpan[] = [];
