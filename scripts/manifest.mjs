@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Sets the VS Code extension's keys of package.json in place (main, activationEvents, contributes,
+// capabilities, engines.vscode, icon, the package scripts) and leaves every other key as it is.
+// The `qualspec.rules` setting lists every rule of server/src/core/rules/index.ts, so run this
+// after adding a rule:
+//   node scripts/manifest.mjs           update package.json
+//   node scripts/manifest.mjs --check   exit 1 when package.json is not up to date
+import * as esbuild from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const manifestPath = join(root, 'package.json');
+const check = process.argv.includes('--check');
+
+/** The rules' ids, default severities and descriptions, from the rule registry. */
+async function loadRules() {
+  const dir = mkdtempSync(join(tmpdir(), 'qualspec-manifest-'));
+  try {
+    const out = join(dir, 'rules.cjs');
+    await esbuild.build({
+      entryPoints: [join(root, 'server/src/core/rules/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      logLevel: 'error',
+    });
+    const { ALL_RULES } = createRequire(import.meta.url)(out);
+    return ALL_RULES.map((r) => r.meta);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+const SEVERITY_WORDS = ['Report as an error', 'Report as a warning', 'Report as information', 'Do not report'];
+const DEFAULT_SPEC_GLOBS = ['**/*.qspec.yaml', '**/*.qspec.yml', '**/specs/**/*.yaml', '**/specs/**/*.yml'];
+const LANG = 'qualspec-yaml';
+const PREVIEW_VIEW_TYPE = 'qualspec.combinationPreview';
+
+function extensionKeys(rules) {
+  const ruleProps = Object.fromEntries(
+    [...rules]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((m) => [
+        m.id,
+        {
+          type: 'string',
+          enum: SEVERITIES,
+          enumDescriptions: SEVERITY_WORDS,
+          markdownDescription: `${m.description} Default: \`${m.severity}\`.`,
+        },
+      ]),
+  );
+  return {
+    main: './dist/client.js',
+    icon: 'images/icon.png',
+    categories: ['Linters', 'Programming Languages', 'Visualization'],
+    activationEvents: [
+      `onLanguage:${LANG}`,
+      'workspaceContains:specs/**/*.yaml',
+      'workspaceContains:**/*.qspec.yaml',
+      'workspaceContains:.qualspec.yaml',
+      // A combination preview restored after a reload needs its serializer.
+      `onWebviewPanel:${PREVIEW_VIEW_TYPE}`,
+    ],
+    contributes: {
+      languages: [
+        {
+          id: LANG,
+          aliases: ['Qualification spec (YAML)'],
+          extensions: ['.qspec.yaml', '.qspec.yml'],
+          filenamePatterns: ['**/specs/**/*.yaml', '**/specs/**/*.yml'],
+          firstLine: '^#\\s*yaml-language-server:\\s*\\$schema=\\S*qualspec',
+          configuration: './language-configuration.json',
+        },
+      ],
+      grammars: [
+        {
+          language: LANG,
+          scopeName: 'source.qualspec-yaml',
+          path: './syntaxes/qualspec-yaml.tmLanguage.json',
+        },
+      ],
+      configurationDefaults: {
+        [`[${LANG}]`]: {
+          'editor.insertSpaces': true,
+          'editor.tabSize': 2,
+          'editor.autoIndent': 'advanced',
+          'editor.quickSuggestions': { strings: 'on' },
+          'diffEditor.ignoreTrimWhitespace': false,
+        },
+      },
+      configuration: {
+        title: 'Qualspec',
+        properties: {
+          'qualspec.rules': {
+            type: 'object',
+            scope: 'resource',
+            default: {},
+            markdownDescription:
+              "Severity of each rule, by rule id: `error`, `warning`, `info` or `off`. Overrides the rule's default; a project's `.qualspec.yaml` `rules` take precedence over this setting.",
+            properties: ruleProps,
+            additionalProperties: { type: 'string', enum: SEVERITIES, enumDescriptions: SEVERITY_WORDS },
+          },
+          'qualspec.specGlobs': {
+            type: 'array',
+            scope: 'resource',
+            items: { type: 'string' },
+            default: DEFAULT_SPEC_GLOBS,
+            markdownDescription:
+              "Glob patterns of the spec files, relative to each workspace folder. A project's `.qualspec.yaml` `specs` list takes precedence. YAML files matching them open as qualification specs.",
+          },
+          'qualspec.trace.server': {
+            type: 'string',
+            scope: 'window',
+            enum: ['off', 'messages', 'verbose'],
+            enumDescriptions: ['No tracing', 'Trace the messages, without their contents', 'Trace the messages with their contents'],
+            default: 'off',
+            description: 'Traces the communication between VS Code and the Qualspec language server (in the "Qualspec Language Server" output).',
+          },
+        },
+      },
+      commands: [
+        {
+          command: 'qualspec.showCombinationPreview',
+          title: 'Show Combination Preview',
+          category: 'Qualspec',
+          icon: '$(open-preview)',
+        },
+        { command: 'qualspec.lintWorkspace', title: 'Lint Workspace', category: 'Qualspec' },
+        { command: 'qualspec.restartServer', title: 'Restart Server', category: 'Qualspec' },
+      ],
+      menus: {
+        'editor/title': [
+          {
+            command: 'qualspec.showCombinationPreview',
+            when: `editorLangId == ${LANG}`,
+            group: 'navigation',
+          },
+        ],
+        commandPalette: [
+          {
+            command: 'qualspec.showCombinationPreview',
+            when: `editorLangId == ${LANG} || activeWebviewPanelId == ${PREVIEW_VIEW_TYPE}`,
+          },
+        ],
+      },
+      yamlValidation: [
+        {
+          fileMatch: ['**/specs/**/*.yaml', '*.qspec.yaml'],
+          url: './schemas/qualspec.schema.json',
+        },
+      ],
+    },
+    capabilities: {
+      untrustedWorkspaces: {
+        supported: true,
+        description:
+          'The project configuration (.qualspec.yaml) is data only: nothing in a workspace is ever run, so specs are checked in full in Restricted Mode.',
+      },
+      virtualWorkspaces: false,
+    },
+  };
+}
+
+const SCRIPTS = {
+  'vscode:prepublish': 'node scripts/build.mjs',
+  // No repository URL is known: keep README's relative links (they resolve inside the VSIX).
+  package: 'vsce package --no-dependencies --no-rewrite-relative-links --allow-missing-repository -o qualspec.vsix',
+  'test:vscode':
+    'node scripts/build.mjs && esbuild test/vscode/runTest.ts test/vscode/suite/index.ts --bundle --platform=node --format=cjs --target=node20 --outdir=out/vscode-test --external:vscode --external:@vscode/test-electron --log-level=warning && node out/vscode-test/runTest.js',
+  manifest: 'node scripts/manifest.mjs',
+};
+
+const rules = await loadRules();
+const text = readFileSync(manifestPath, 'utf8');
+const pkg = JSON.parse(text);
+const before = structuredClone(pkg);
+Object.assign(pkg, extensionKeys(rules));
+pkg.engines = { ...(pkg.engines ?? {}), vscode: '^1.91.0' };
+pkg.scripts = { ...(pkg.scripts ?? {}), ...SCRIPTS };
+
+if (isDeepStrictEqual(before, pkg)) {
+  console.log('package.json: extension keys up to date');
+} else if (check) {
+  console.error('package.json: extension keys are out of date (the rules changed?): run `node scripts/manifest.mjs`');
+  process.exit(1);
+} else {
+  // Re-read just before writing, so a concurrent edit by someone else is not lost.
+  const latest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  Object.assign(latest, extensionKeys(rules));
+  latest.engines = { ...(latest.engines ?? {}), vscode: '^1.91.0' };
+  latest.scripts = { ...(latest.scripts ?? {}), ...SCRIPTS };
+  writeFileSync(manifestPath, `${JSON.stringify(latest, null, 2)}\n`);
+  console.log(`package.json: extension keys set (${rules.length} rules in qualspec.rules)`);
+}
