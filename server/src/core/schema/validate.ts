@@ -4,7 +4,8 @@
  * "Unknown key 'crdit' in unit L5B1 — did you mean 'credit'?" rather than
  * "must NOT have additional properties".
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import precompiled from './spec-validator.generated.js';
 import schemaJson from '../../../../schemas/qualspec.schema.json';
 import type { Path } from '../parse/parse.js';
 import { describePlace, fieldName, getAt } from '../model/describe.js';
@@ -12,15 +13,13 @@ import { orList, suggest } from '../text/similar.js';
 
 export const SPEC_SCHEMA = schemaJson as unknown as Record<string, unknown>;
 
-let compiled: ValidateFunction | undefined;
-
+/**
+ * The schema's validator, compiled ahead of time by scripts/gen-validator.mjs (ajv standalone code,
+ * options strict, allErrors, verbose): start-up pays nothing to compile it, and nothing is ever
+ * fetched — the generated code has no loader for remote $refs.
+ */
 export function specValidator(): ValidateFunction {
-  if (!compiled) {
-    // No remote $ref is ever fetched: ajv has no loadSchema here, so an unknown $ref fails compilation instead.
-    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, verbose: true });
-    compiled = ajv.compile(SPEC_SCHEMA);
-  }
-  return compiled;
+  return precompiled as unknown as ValidateFunction;
 }
 
 export type SchemaIssueKind = 'unknown-key' | 'type-trap' | 'schema';
