@@ -25,11 +25,7 @@ const SPECS = join(ROOT, 'specs');
  * fixture and run as expected failures, so the suite stays usable while the gap is open and turns red
  * the moment a rule starts flagging them: then delete the entry here.
  */
-const KNOWN_GAPS = new Set<string>([
-  // A qualification has one `title`; the document prints this Award's title two ways (Key Facts
-  // "Analysis", its own heading "Analysing"). No rule can see the second wording.
-  'isp-level-5-professional-sales.yaml [P01] qualification-title-mismatch',
-]);
+const KNOWN_GAPS = new Set<string>([]);
 
 interface Expectation {
   ruleId: string;

@@ -14,6 +14,7 @@ import { rule as ksbText } from './ksb-text.js';
 import { rule as loNumbering } from './lo-numbering.js';
 import { rule as loTextKeys } from './lo-text-keys.js';
 import { rule as qanCheckDigit } from './qan-check-digit.js';
+import { rule as qualificationTitleMismatch } from './qualification-title-mismatch.js';
 import { rule as qualificationStructure } from './qualification-structure.js';
 import { rule as refGroup } from './ref-group.js';
 import { rule as refLevel } from './ref-level.js';
@@ -51,6 +52,7 @@ export const ALL_RULES: readonly Rule[] = [
   loNumbering,
   loTextKeys,
   qanCheckDigit,
+  qualificationTitleMismatch,
   qualificationStructure,
   refGroup,
   refLevel,

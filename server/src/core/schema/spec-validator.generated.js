@@ -5,7 +5,7 @@ import runtime_ucs2length from "ajv/dist/runtime/ucs2length.js";
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://qualspec.dev/schemas/qualspec-1.schema.json","title":"Qualification specification (qualspec format 1)","description":"One file describes one published qualification specification document: the document itself, its qualifications, the groups its units belong to, and its units with their learning outcomes and assessment criteria.","type":"object","additionalProperties":false,"required":["qualspec","document","groups","qualifications","units"],"properties":{"$schema":{"description":"Optional link to this JSON Schema, for editors that look for it here rather than in a modeline comment.","type":"string"},"qualspec":{"description":"The version of the qualspec file format this file is written in. Always 1 for now; a later format will be migrated from this number.","const":1,"examples":[1]},"document":{"$ref":"#/$defs/document"},"facts":{"$ref":"#/$defs/facts"},"sections":{"description":"The prose sections of the published document (introduction, assessment, recognition of prior learning, simulation, assessor and quality-assurance requirements, tutor competence …), in the order they are published.","type":"array","items":{"$ref":"#/$defs/section"}},"groups":{"description":"The groups units are arranged in (ISP: Business, Core, Leadership, Self; ILM: Groups 1–3). Rules of combination count units and credits per group.","type":"array","minItems":1,"items":{"$ref":"#/$defs/group"}},"qualifications":{"description":"Every qualification this document specifies: Awards made of fixed units, and Certificates and Diplomas built by rules of combination.","type":"array","items":{"$ref":"#/$defs/qualification"}},"units":{"description":"Every unit the qualifications in this document may use. A unit specified in full elsewhere may be given here as a summary (summary: true) or point at the spec file that holds it (specifiedIn).","type":"array","items":{"$ref":"#/$defs/unit"}}},"$defs":{"positiveInt":{"type":"integer","minimum":1},"markdown":{"description":"Text in Markdown. Use a block scalar (| or >-) for several paragraphs or a list.","type":"string","minLength":1},"date":{"description":"A calendar date written YYYY-MM-DD, e.g. 2025-05-02.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2025-05-02"]},"version":{"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]},"unitRef":{"description":"The awarding body's own code for a unit, e.g. ISP L5B1 (level 5, Business, unit 1) or ILM 8750-213 (scheme 8750, unit 213 at level 2).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$","examples":["L5B1","L4C3","8750-213"]},"groupId":{"description":"The id of a group declared under groups.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["business","core","leadership","self","group-1"]},"ssa":{"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]},"hoursRange":{"description":"A range of hours or credits: min and/or max, whole numbers.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"description":"The smallest value allowed.","type":"integer","minimum":0},"max":{"description":"The largest value allowed. Leave out where there is no upper limit (\"37 credits or more\").","type":"integer","minimum":0}}},"sizeValue":{"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]},"document":{"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}}}},"change":{"description":"One published version of the document.","type":"object","additionalProperties":false,"required":["version","date","summary"],"properties":{"version":{"$ref":"#/$defs/version"},"date":{"$ref":"#/$defs/date","description":"The date the version was published, YYYY-MM-DD."},"summary":{"description":"What changed in this version.","type":"string","minLength":1},"author":{"description":"Who made the change (initials are fine).","type":"string","examples":["KA","SG"]}}},"facts":{"description":"Facts about the qualifications that the document states once for all of them. A qualification may override any of them with its own facts.","type":"object","additionalProperties":false,"properties":{"operationalStartDate":{"$ref":"#/$defs/date","description":"The date from which learners may be registered, YYYY-MM-DD."},"minimumAge":{"description":"The youngest age, in years, at which a learner may take the qualification.","type":"integer","minimum":0,"maximum":99,"examples":[16,18]},"grading":{"description":"How the qualification is graded.","type":"string","enum":["pass","pass-merit-distinction","pass-merit-distinction-star","numeric"],"examples":["pass"]},"assessment":{"description":"How learners are assessed.","type":"string","enum":["portfolio","assignment","examination","observation","mixed"],"examples":["portfolio"]},"assessmentNote":{"$ref":"#/$defs/markdown","description":"More about the assessment, in Markdown."},"entryRequirements":{"$ref":"#/$defs/markdown","description":"Who may enter: formal requirements and recommendations."},"timeAllowed":{"description":"How long a learner has to complete, e.g. \"3 years\".","type":"string","examples":["3 years"]},"induction":{"description":"Induction time the qualification requires, e.g. \"at least 1 hour\".","type":"string"},"tutorialSupport":{"description":"Tutorial support the qualification requires, e.g. \"minimum 2 hours\".","type":"string"},"progression":{"description":"Where learners can go next: one entry per route.","type":"array","items":{"type":"string","minLength":1}},"regions":{"description":"Where the qualification is offered.","type":"array","items":{"type":"string"},"examples":[["England","International"]]}}},"section":{"description":"A titled section of the published document, in Markdown.","type":"object","additionalProperties":false,"required":["id","title","body"],"properties":{"id":{"description":"A short stable id for the section.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["introduction","assessment","rpl","simulation","assessor-requirements","iqa-requirements","tutor-competence"]},"title":{"description":"The section heading as published.","type":"string","minLength":1},"body":{"$ref":"#/$defs/markdown"}}},"group":{"description":"A group of units. Rules of combination count units and credits per group.","type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"$ref":"#/$defs/groupId"},"title":{"description":"The group's name as published.","type":"string","minLength":1,"examples":["Business","Group 1 (mandatory)"]},"letter":{"description":"The letter that stands for this group inside unit refs (ISP L5B1: B = Business). Units of this group must carry it.","type":"string","pattern":"^[A-Z]$","examples":["B","C","L","S"]},"description":{"$ref":"#/$defs/markdown"}}},"qualification":{"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}},"pool":{"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}},"rule":{"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units or credits; or state mandatory units, barred units or a minimum share at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum share of the selection's credits that must come from units at or above a level (\"a minimum of 50% at Level 5 or above\").","type":"object","additionalProperties":false,"required":["level","minPercent"],"properties":{"level":{"description":"Units at this RQF level or above count towards the share.","type":"integer","minimum":1,"maximum":8},"minPercent":{"description":"The share, in per cent of the selected credits.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]}}}},"minProperties":1},"unit":{"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group","credit"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"description":"The unit's RQF level (1–8). It must match the level digit in its ref.","type":"integer","minimum":1,"maximum":8,"examples":[5]},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits)."},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes, numbered 1..n, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}}}},"apprenticeshipLink":{"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}},"learningOutcome":{"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"description":"The outcome's number: 1, 2, 3 … without gaps.","type":"integer","minimum":1},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1).","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}},"criterion":{"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string, \"1.1\": its outcome's number, a dot, then 1..m. Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+\\.\\d+$","examples":["1.1","2.3"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}},"loText":{"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"description":"The number of the learning outcome this text belongs to.","type":"integer","minimum":1},"text":{"$ref":"#/$defs/markdown"}}},"unitMention":{"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"type":"integer","description":"The level printed beside the unit in this table.","minimum":1,"maximum":8},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://qualspec.dev/schemas/qualspec-1.schema.json","title":"Qualification specification (qualspec format 1)","description":"One file describes one published qualification specification document: the document itself, its qualifications, the groups its units belong to, and its units with their learning outcomes and assessment criteria.","type":"object","additionalProperties":false,"required":["qualspec","document","groups","qualifications","units"],"properties":{"$schema":{"description":"Optional link to this JSON Schema, for editors that look for it here rather than in a modeline comment.","type":"string"},"qualspec":{"description":"The version of the qualspec file format this file is written in. Always 1 for now; a later format will be migrated from this number.","const":1,"examples":[1]},"document":{"$ref":"#/$defs/document"},"facts":{"$ref":"#/$defs/facts"},"sections":{"description":"The prose sections of the published document (introduction, assessment, recognition of prior learning, simulation, assessor and quality-assurance requirements, tutor competence …), in the order they are published.","type":"array","items":{"$ref":"#/$defs/section"}},"groups":{"description":"The groups units are arranged in (ISP: Business, Core, Leadership, Self; ILM: Groups 1–3). Rules of combination count units and credits per group.","type":"array","minItems":1,"items":{"$ref":"#/$defs/group"}},"qualifications":{"description":"Every qualification this document specifies: Awards made of fixed units, and Certificates and Diplomas built by rules of combination.","type":"array","items":{"$ref":"#/$defs/qualification"}},"units":{"description":"Every unit the qualifications in this document may use. A unit specified in full elsewhere may be given here as a summary (summary: true) or point at the spec file that holds it (specifiedIn).","type":"array","items":{"$ref":"#/$defs/unit"}}},"$defs":{"positiveInt":{"type":"integer","minimum":1},"markdown":{"description":"Text in Markdown. Use a block scalar (| or >-) for several paragraphs or a list.","type":"string","minLength":1},"date":{"description":"A calendar date written YYYY-MM-DD, e.g. 2025-05-02.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2025-05-02"]},"version":{"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]},"unitRef":{"description":"The awarding body's own code for a unit, e.g. ISP L5B1 (level 5, Business, unit 1) or ILM 8750-213 (scheme 8750, unit 213 at level 2).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$","examples":["L5B1","L4C3","8750-213"]},"groupId":{"description":"The id of a group declared under groups.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["business","core","leadership","self","group-1"]},"ssa":{"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]},"hoursRange":{"description":"A range of hours or credits: min and/or max, whole numbers.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"description":"The smallest value allowed.","type":"integer","minimum":0},"max":{"description":"The largest value allowed. Leave out where there is no upper limit (\"37 credits or more\").","type":"integer","minimum":0}}},"sizeValue":{"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]},"document":{"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}}}},"change":{"description":"One published version of the document.","type":"object","additionalProperties":false,"required":["version","date","summary"],"properties":{"version":{"$ref":"#/$defs/version"},"date":{"$ref":"#/$defs/date","description":"The date the version was published, YYYY-MM-DD."},"summary":{"description":"What changed in this version.","type":"string","minLength":1},"author":{"description":"Who made the change (initials are fine).","type":"string","examples":["KA","SG"]}}},"facts":{"description":"Facts about the qualifications that the document states once for all of them. A qualification may override any of them with its own facts.","type":"object","additionalProperties":false,"properties":{"operationalStartDate":{"$ref":"#/$defs/date","description":"The date from which learners may be registered, YYYY-MM-DD."},"minimumAge":{"description":"The youngest age, in years, at which a learner may take the qualification.","type":"integer","minimum":0,"maximum":99,"examples":[16,18]},"grading":{"description":"How the qualification is graded.","type":"string","enum":["pass","pass-merit-distinction","pass-merit-distinction-star","numeric"],"examples":["pass"]},"assessment":{"description":"How learners are assessed.","type":"string","enum":["portfolio","assignment","examination","observation","mixed"],"examples":["portfolio"]},"assessmentNote":{"$ref":"#/$defs/markdown","description":"More about the assessment, in Markdown."},"entryRequirements":{"$ref":"#/$defs/markdown","description":"Who may enter: formal requirements and recommendations."},"timeAllowed":{"description":"How long a learner has to complete, e.g. \"3 years\".","type":"string","examples":["3 years"]},"induction":{"description":"Induction time the qualification requires, e.g. \"at least 1 hour\".","type":"string"},"tutorialSupport":{"description":"Tutorial support the qualification requires, e.g. \"minimum 2 hours\".","type":"string"},"progression":{"description":"Where learners can go next: one entry per route.","type":"array","items":{"type":"string","minLength":1}},"regions":{"description":"Where the qualification is offered.","type":"array","items":{"type":"string"},"examples":[["England","International"]]}}},"section":{"description":"A titled section of the published document, in Markdown.","type":"object","additionalProperties":false,"required":["id","title","body"],"properties":{"id":{"description":"A short stable id for the section.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["introduction","assessment","rpl","simulation","assessor-requirements","iqa-requirements","tutor-competence"]},"title":{"description":"The section heading as published.","type":"string","minLength":1},"body":{"$ref":"#/$defs/markdown"}}},"group":{"description":"A group of units. Rules of combination count units and credits per group.","type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"$ref":"#/$defs/groupId"},"title":{"description":"The group's name as published.","type":"string","minLength":1,"examples":["Business","Group 1 (mandatory)"]},"letter":{"description":"The letter that stands for this group inside unit refs (ISP L5B1: B = Business). Units of this group must carry it.","type":"string","pattern":"^[A-Z]$","examples":["B","C","L","S"]},"description":{"$ref":"#/$defs/markdown"}}},"qualification":{"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}},"pool":{"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}},"rule":{"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units or credits; or state mandatory units, barred units or a minimum share at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum share of the selection's credits that must come from units at or above a level (\"a minimum of 50% at Level 5 or above\").","type":"object","additionalProperties":false,"required":["level","minPercent"],"properties":{"level":{"description":"Units at this RQF level or above count towards the share.","type":"integer","minimum":1,"maximum":8},"minPercent":{"description":"The share, in per cent of the selected credits.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]}}}},"minProperties":1},"unit":{"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group","credit"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"description":"The unit's RQF level (1–8). It must match the level digit in its ref.","type":"integer","minimum":1,"maximum":8,"examples":[5]},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits)."},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes, numbered 1..n, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}}}},"apprenticeshipLink":{"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}},"learningOutcome":{"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"description":"The outcome's number: 1, 2, 3 … without gaps.","type":"integer","minimum":1},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1).","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}},"criterion":{"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string, \"1.1\": its outcome's number, a dot, then 1..m. Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+\\.\\d+$","examples":["1.1","2.3"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}},"loText":{"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"description":"The number of the learning outcome this text belongs to.","type":"integer","minimum":1},"text":{"$ref":"#/$defs/markdown"}}},"unitMention":{"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"type":"integer","description":"The level printed beside the unit in this table.","minimum":1,"maximum":8},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]}}};
 const schema32 = {"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}}}};
 const schema33 = {"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]};
 const schema34 = {"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]};
@@ -1047,7 +1047,7 @@ return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}};
+const schema48 = {"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}};
 const pattern13 = new RegExp("^\\d{3}/\\d{4}/[0-9X]$", "u");
 const schema49 = {"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]};
 const schema50 = {"type":"integer","minimum":1};
@@ -2255,10 +2255,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data1 = data.type;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.type.type,parentSchema:schema48.properties.type,data:data1};
+if(data.printedTitles !== undefined){
+let data1 = data.printedTitles;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err8 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.printedTitles,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2267,8 +2268,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((data1 === "award") || (data1 === "certificate")) || (data1 === "diploma"))){
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.type.enum,parentSchema:schema48.properties.type,data:data1};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.printedTitles.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2278,13 +2283,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.level !== undefined){
-let data2 = data.level;
-const _errs7 = errors;
-let valid1 = false;
-const _errs8 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.level.anyOf[0].type,parentSchema:schema48.properties.level.anyOf[0],data:data2};
+else {
+const err10 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.printedTitles.items.type,parentSchema:schema48.properties.printedTitles.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2293,9 +2293,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 8 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema48.properties.level.anyOf[0],data:data2};
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.printedTitles.type,parentSchema:schema48.properties.printedTitles,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2304,8 +2305,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data2 < 1 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.properties.level.anyOf[0],data:data2};
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.type.type,parentSchema:schema48.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2314,12 +2318,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-var _valid0 = _errs8 === errors;
-valid1 = valid1 || _valid0;
-const _errs10 = errors;
-if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.level.anyOf[1].type,parentSchema:schema48.properties.level.anyOf[1],data:data2};
+if(!(((data3 === "award") || (data3 === "certificate")) || (data3 === "diploma"))){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.type.enum,parentSchema:schema48.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2328,8 +2328,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(((data2 === "entry-1") || (data2 === "entry-2")) || (data2 === "entry-3"))){
-const err14 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.level.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema48.properties.level.anyOf[1].enum,parentSchema:schema48.properties.level.anyOf[1],data:data2};
+}
+if(data.level !== undefined){
+let data4 = data.level;
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.level.anyOf[0].type,parentSchema:schema48.properties.level.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2338,10 +2344,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err15 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.level.anyOf,parentSchema:schema48.properties.level,data:data2};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 8 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema48.properties.level.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2350,23 +2355,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.qan !== undefined){
-let data3 = data.qan;
-if(typeof data3 === "string"){
-if(!pattern13.test(data3)){
-const err16 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/pattern",keyword:"pattern",params:{pattern: "^\\d{3}/\\d{4}/[0-9X]$"},message:"must match pattern \""+"^\\d{3}/\\d{4}/[0-9X]$"+"\"",schema:"^\\d{3}/\\d{4}/[0-9X]$",parentSchema:schema48.properties.qan,data:data3};
+if(data4 < 1 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.properties.level.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2376,13 +2366,74 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.qan.type,parentSchema:schema48.properties.qan,data:data3};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.level.anyOf[1].type,parentSchema:schema48.properties.level.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if(!(((data4 === "entry-1") || (data4 === "entry-2")) || (data4 === "entry-3"))){
+const err18 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.level.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema48.properties.level.anyOf[1].enum,parentSchema:schema48.properties.level.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err19 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.level.anyOf,parentSchema:schema48.properties.level,data:data4};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.qan !== undefined){
+let data5 = data.qan;
+if(typeof data5 === "string"){
+if(!pattern13.test(data5)){
+const err20 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/pattern",keyword:"pattern",params:{pattern: "^\\d{3}/\\d{4}/[0-9X]$"},message:"must match pattern \""+"^\\d{3}/\\d{4}/[0-9X]$"+"\"",schema:"^\\d{3}/\\d{4}/[0-9X]$",parentSchema:schema48.properties.qan,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.qan.type,parentSchema:schema48.properties.qan,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -2406,65 +2457,65 @@ errors = vErrors.length;
 }
 }
 if(data.units !== undefined){
-let data7 = data.units;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err18 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.units,data:data7};
+let data9 = data.units;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err22 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.units,data:data9};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err22];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err22);
 }
 errors++;
 }
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate36(data7[i0], {instancePath:instancePath+"/units/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate36(data9[i1], {instancePath:instancePath+"/units/" + i1,parentData:data9,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.units.type,parentSchema:schema48.properties.units,data:data7};
+const err23 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.units.type,parentSchema:schema48.properties.units,data:data9};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err23];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err23);
 }
 errors++;
 }
 }
 if(data.rules !== undefined){
-let data9 = data.rules;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err20 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data9};
+let data11 = data.rules;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err24 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data11};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err24];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err24);
 }
 errors++;
 }
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate38(data9[i1], {instancePath:instancePath+"/rules/" + i1,parentData:data9,parentDataProperty:i1,rootData,dynamicAnchors}))){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate38(data11[i2], {instancePath:instancePath+"/rules/" + i2,parentData:data11,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data9};
+const err25 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data11};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err25];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -2482,38 +2533,38 @@ errors = vErrors.length;
 }
 }
 if(data.description !== undefined){
-let data13 = data.description;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err22 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data13};
+let data15 = data.description;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err26 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data15};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err26];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data13};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data15};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err27];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err27);
 }
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err28];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err28);
 }
 errors++;
 }
