@@ -1,0 +1,195 @@
+/**
+ * The combination engine, for one qualification of an open spec: what the code lens, the rule
+ * hovers and the combination preview (qualspec/combination) show.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { analyseCached, buildProblem, ruleKey, type QualProblem } from '../core/lint/combo-problem.js';
+import { checkSelection, describeRule, fillToMinimum, type Analysis, type ComboProblem, type ComboRule } from '../core/combination/index.js';
+import type { QualificationModel, RuleModel, SpecModel } from '../core/model/spec.js';
+import type { WorkspaceIndex } from '../core/index.js';
+import { toRange, type ServiceHost, type SpecFile } from './host.js';
+import type { CombinationResult, QualificationInfo, StatedSize } from './protocol.js';
+
+export interface QualAnalysis {
+  q: QualificationModel;
+  qp: QualProblem;
+  /** An Award of fixed units: its units, all mandatory. */
+  fixed: boolean;
+  analysis: Analysis | Error;
+}
+
+export const FIXED_RULE_ID = 'fixed-units';
+
+/** The engine's problem for a qualification: its rules over its pool, or an Award's fixed units. */
+export function qualProblem(model: SpecModel, q: QualificationModel, index: WorkspaceIndex, uri: string): { qp: QualProblem; fixed: boolean } {
+  if (q.rules.length === 0 && q.units.length > 0) {
+    const items = q.units.filter((m) => m.ref !== undefined).map((m) => ({ path: m.refPath, value: m.ref! }));
+    const rule: RuleModel = {
+      path: [...q.path, 'units'],
+      index: 0,
+      id: FIXED_RULE_ID,
+      text: 'Every unit of the Award is mandatory',
+      mandatory: { path: [...q.path, 'units'], items },
+    };
+    const fake: QualificationModel = {
+      ...q,
+      pool: { path: [...q.path, 'units'], units: { path: [...q.path, 'units'], items } },
+      rules: [rule],
+      hasRules: true,
+    };
+    return { qp: buildProblem(model, fake, index, uri), fixed: true };
+  }
+  return { qp: buildProblem(model, q, index, uri), fixed: false };
+}
+
+export function analyseQualification(model: SpecModel, q: QualificationModel, index: WorkspaceIndex, uri: string): QualAnalysis {
+  const { qp, fixed } = qualProblem(model, q, index, uri);
+  return { q, qp, fixed, analysis: analyseCached(qp.problem) };
+}
+
+const sizeOf = (s: QualificationModel['credit']): StatedSize =>
+  s
+    ? s.kind === 'fixed'
+      ? { kind: 'fixed', value: s.value }
+      : { kind: 'range', ...(s.min !== undefined ? { min: s.min } : {}), ...(s.max !== undefined ? { max: s.max } : {}) }
+    : null;
+
+export function qualificationRange(file: SpecFile, q: QualificationModel): Range {
+  return toRange(file.lines, file.analysis.parsed.locate(q.path));
+}
+
+export function qualifications(file: SpecFile): QualificationInfo[] {
+  return file.analysis.model.qualifications.map((q) => ({
+    index: q.index,
+    title: q.title ?? null,
+    type: q.type ?? null,
+    qan: q.qan ?? null,
+    range: qualificationRange(file, q),
+  }));
+}
+
+/** "13–36 credits" */
+export function rangeText(min: number, max: number | null, word = 'credits'): string {
+  if (max === null) return `${min}+ ${word}`;
+  return min === max ? `${min} ${word}` : `${min}–${max} ${word}`;
+}
+
+export function formatCount(n: bigint): string {
+  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function groupOrder(problem: ComboProblem, model: SpecModel): string[] {
+  const order: string[] = [];
+  for (const g of model.groups) if (g.id && !order.includes(g.id)) order.push(g.id);
+  for (const u of problem.units) if (!order.includes(u.group)) order.push(u.group);
+  return order;
+}
+
+export function combination(host: ServiceHost, file: SpecFile, qIndex: number, selection: readonly string[] = []): CombinationResult | null {
+  const model = file.analysis.model;
+  const q = model.qualifications[qIndex];
+  if (!q) return null;
+  const { qp, fixed, analysis } = analyseQualification(model, q, host.index, file.uri);
+  const problem = qp.problem;
+  const titles = problem.groupTitles ?? {};
+  const groups = groupOrder(problem, model)
+    .map((id) => ({
+      id,
+      title: titles[id] ?? id,
+      units: problem.units
+        .filter((u) => u.group === id)
+        .map((u) => ({ ref: u.ref, title: u.title ?? null, level: u.level, credit: u.credit, glh: u.glh ?? null, tqt: u.tqt ?? null })),
+    }))
+    .filter((g) => g.units.length > 0);
+  const check = checkSelection(problem, selection);
+  let fill: string[] | null = null;
+  try {
+    fill = fillToMinimum(problem, selection, { maxMillis: 2000 });
+  } catch {
+    fill = null;
+  }
+  const perRule = analysis instanceof Error ? undefined : new Map(analysis.perRule.map((r) => [r.id, r.feasible]));
+  const rules = problem.rules.map((r, i) => {
+    const src = qp.source.get(r.id);
+    return {
+      id: r.id,
+      text: r.text ?? null,
+      words: describeRule(r, titles),
+      feasibleAlone: perRule?.get(r.id) ?? null,
+      status: { ok: check.rules[i]?.ok ?? false, reason: check.rules[i]?.reason ?? '' },
+      range: src ? toRange(file.lines, file.analysis.parsed.locate(src.path)) : null,
+    };
+  });
+  const analysisInfo =
+    analysis instanceof Error
+      ? { feasible: false, conflict: null, credit: null, glh: null, tqt: null, count: '0', error: analysis.message }
+      : {
+          feasible: analysis.feasible,
+          conflict: analysis.conflict,
+          credit: analysis.credit
+            ? {
+                min: analysis.credit.min,
+                max: analysis.credit.max ?? analysis.credit.min,
+                minExample: analysis.credit.minExample,
+                maxExample: analysis.credit.maxExample,
+              }
+            : null,
+          glh: analysis.glh,
+          tqt: analysis.tqt,
+          count: analysis.count.toString(),
+        };
+  return {
+    uri: file.uri,
+    qualification: q.index,
+    title: q.title ?? null,
+    type: q.type ?? null,
+    qan: q.qan ?? null,
+    fixedUnits: fixed,
+    stated: { credit: sizeOf(q.credit), glh: sizeOf(q.glh), tqt: sizeOf(q.tqt) },
+    groups,
+    rules,
+    analysis: analysisInfo,
+    check: {
+      ok: check.ok,
+      rules: check.rules.map((r) => ({ ...r })),
+      totals: { ...check.totals },
+      unknownRefs: [...check.unknownRefs],
+      missing: [...check.missing],
+    },
+    fill,
+    missing: qp.missing,
+    unsized: qp.unsized,
+    range: qualificationRange(file, q),
+  };
+}
+
+/** One line for a code lens: "13–36 credits · achievable". */
+export function lensTitle(a: QualAnalysis): string {
+  const { qp, analysis, fixed, q } = a;
+  if (qp.missing.length) return `unknown unit${qp.missing.length > 1 ? 's' : ''} ${qp.missing.slice(0, 3).join(', ')}${qp.missing.length > 3 ? ' …' : ''}`;
+  if (analysis instanceof Error) return 'rules could not be analysed';
+  if (fixed) {
+    const credits = analysis.credit?.min ?? 0;
+    const n = qp.problem.units.length;
+    const stated = q.credit?.kind === 'fixed' ? q.credit.value : undefined;
+    const agree = stated === undefined ? '' : stated === credits ? ' · totals agree' : ` · states ${stated}`;
+    return `${credits} credits · ${n} fixed unit${n === 1 ? '' : 's'}${agree}`;
+  }
+  if (!analysis.feasible) return `cannot be met${analysis.conflict?.length ? ` · conflict: ${analysis.conflict.join(', ')}` : ''}`;
+  const c = analysis.credit!;
+  return `${rangeText(c.min, c.max)} · achievable`;
+}
+
+export function lensTooltip(a: QualAnalysis): string {
+  if (a.analysis instanceof Error) return a.analysis.message;
+  const an = a.analysis;
+  if (!an.feasible) return 'No selection of units meets every rule. Open the combination preview.';
+  return `${formatCount(an.count)} valid selection${an.count === 1n ? '' : 's'}. Open the combination preview.`;
+}
+
+/** The combination rules made from one rule of the spec (a rule with min and mandatory gives two). */
+export function comboRulesOf(qp: QualProblem, r: RuleModel): ComboRule[] {
+  return qp.problem.rules.filter((x) => qp.source.get(x.id) === r);
+}
+
+export { ruleKey };
