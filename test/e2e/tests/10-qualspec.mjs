@@ -1,0 +1,98 @@
+// End-to-end: the real qualspec VSIX in a real VS Code (code-server) driven by Chromium.
+// Skipped with a printed reason unless QUALSPEC_VSIX points at qualspec's own VSIX
+// (`npm run package` builds qualspec.vsix; `.ci/run` passes it with --vsix).
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, withVSCode, makeWorkspace, readVsixManifest, assert } from '../harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const vsix = process.env.QUALSPEC_VSIX;
+let skip = false;
+if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
+else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
+else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+
+const ILM = readFileSync(path.join(root, 'specs/ilm-l2-sales-management.yaml'), 'utf8');
+const MANDATORY = 'mandatory: [8570-228, 8570-229, 8570-205]';
+// The seeded error: a mistyped unit ref (letter O for zero) in the mandatory units, with a comment that must survive the fix.
+const SEEDED = ILM.replace(MANDATORY, 'mandatory: [8570-228, 8570-229, 8570-2O5]  # checked by hand');
+assert(SEEDED !== ILM, 'the ILM spec no longer has the mandatory list this test seeds');
+
+test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { skip, timeout: 420_000 }, async (t) => {
+  const workspace = makeWorkspace({ files: { 'specs/ilm-l2-sales-management.yaml': SEEDED, 'specs/isp-level-5-professional-sales.yaml': readFileSync(path.join(root, 'specs/isp-level-5-professional-sales.yaml'), 'utf8') } });
+  await withVSCode({ vsix, workspace }, async (vs) => {
+    await vs.openFile('specs/ilm-l2-sales-management.yaml');
+
+    // 1. The seeded error in the Problems panel, with its rule id and source.
+    const problems = await vs.waitForProblems((ps) => ps.some((p) => p.message.includes('No unit 8570-2O5')));
+    const p = problems.find((x) => x.message.includes('No unit 8570-2O5'));
+    t.log('problem:', JSON.stringify(p));
+    assert(p.severity === 'error', `severity ${p.severity}`);
+    assert(p.code === 'unknown-unit', `code ${p.code}`);
+    assert(p.source === 'qualspec', `source ${p.source}`);
+    assert(p.message.includes('did you mean 8570-205'), `message ${p.message}`);
+    const line = SEEDED.split('\n').findIndex((l) => l.includes('8570-2O5')) + 1;
+    assert(p.line === line, `line ${p.line}, expected ${line}`);
+    // The clean ISP spec in the same workspace has no problems.
+    assert(!problems.some((x) => x.file === 'isp-level-5-professional-sales.yaml'), 'the ISP spec should be clean');
+    await vs.screenshot('qualspec-problems');
+
+    // 2. Hover a unit ref in a rule and read its title, size and where it is defined.
+    await vs.hover('8570-229', { occurrence: 1 });
+    const hover = await vs.readHoverText({ contains: 'Understanding Sales in the Workplace' });
+    t.log('hover:', JSON.stringify(hover));
+    assert(/2 credits?/.test(hover) && /7 GLH|GLH\D*7/.test(hover), `hover text: ${hover}`);
+    await vs.screenshot('qualspec-hover');
+    await vs.dismiss();
+
+    // 3. The code lens above the qualification.
+    const lenses = await vs.codeLenses();
+    t.log('code lenses:', JSON.stringify(lenses));
+    assert(
+      lenses.some((l) => /13–17 credits/.test(l)),
+      `code lenses: ${JSON.stringify(lenses)}`,
+    );
+
+    // 4. Apply the did-you-mean quick fix, save, and check the file on disk: only the ref changed.
+    await vs.applyQuickFix('Change to 8570-205', { at: '8570-2O5' });
+    await vs.save();
+    const saved = await vs.waitForFileContent('specs/ilm-l2-sales-management.yaml', (s) => !s.includes('8570-2O5'));
+    assert(saved === SEEDED.replace('8570-2O5', '8570-205'), 'the saved file differs from the seeded file by more than the fixed ref');
+    assert(saved.includes('# checked by hand'), 'the comment on the fixed line was lost');
+    await vs.waitForProblems((ps) => !ps.some((x) => x.file === 'ilm-l2-sales-management.yaml'));
+    await vs.screenshot('qualspec-fixed');
+  });
+});
+
+test('qualspec: the combination preview follows the rules as units are ticked', { skip, timeout: 420_000 }, async (t) => {
+  const workspace = makeWorkspace({ files: { 'specs/ilm-l2-sales-management.yaml': ILM } });
+  await withVSCode({ vsix, workspace, viewport: { width: 1600, height: 1000 } }, async (vs) => {
+    await vs.openFile('specs/ilm-l2-sales-management.yaml');
+    await vs.moveCursorTo('qan: 600/5929/1');
+    await vs.runCommand('Qualspec: Show Combination Preview');
+    const view = await vs.webview({ title: 'Combination' });
+    await view.getByText('475 valid selections').waitFor({ timeout: 60_000 });
+    const mandatory = view.locator('li.rule[data-rule="mandatory"]');
+    await mandatory.locator('.rule-status', { hasText: 'Not met' }).waitFor();
+    await vs.screenshot('preview-initial');
+
+    // Tick the three mandatory units as a learner would: the mandatory rule turns met.
+    for (const label of ['8570-228 Effectively Selling to Customers', '8570-229 Understanding Sales in the Workplace', '8570-205 Meeting Customer Needs']) {
+      await view.getByLabel(label).check();
+    }
+    await mandatory.locator('.rule-status', { hasText: 'Met' }).waitFor();
+    const total = view.locator('li.rule[data-rule="total"] .rule-status');
+    const totalText = await total.innerText();
+    t.log('total rule after ticking the mandatory units:', totalText);
+    assert(/Not met/.test(totalText) && /6 credits/.test(totalText), `total rule: ${totalText}`);
+
+    // "Fill to the minimum" completes a smallest valid selection: every rule is met.
+    await view.getByRole('button', { name: 'Fill to the minimum' }).click();
+    await view.locator('li.rule.unmet').first().waitFor({ state: 'detached', timeout: 30_000 });
+    const met = await view.locator('li.rule.met').count();
+    t.log('rules met after fill:', met);
+    assert(met === 5, `${met} of 5 rules met`);
+    await vs.screenshot('preview-filled');
+  });
+});
