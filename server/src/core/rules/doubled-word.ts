@@ -25,7 +25,7 @@ export const rule: FileRule = {
         report({
           path: f.path,
           ...(span ? { span } : {}),
-          message: `'${hit[1]} ${hit[1]}': the word '${hit[1]}' is written twice in ${f.owner}.`,
+          message: `'${hit[0].replace(/\s+/, ' ')}': the word '${hit[1]}' is written twice in ${f.owner}.`,
           fixes: span ? [{ title: `Remove the second '${hit[1]}'`, edits: [{ span: { start: span.start + hit[1]!.length, end: span.end }, newText: '' }], preferred: true, safe: true }] : [],
         });
       }

@@ -13,7 +13,7 @@ export const rule: FileRule = {
     for (const g of model.groups) {
       if (!g.id) continue;
       const first = seen.get(g.id);
-      if (first) report({ path: [...g.path, 'id'], message: `Group '${g.id}' is declared twice.`, related: [{ path: first, message: 'first declared here' }] });
+      if (first) report({ path: [...g.path, 'id'], message: `Group '${g.id}' is declared twice: give each group its own id, or remove the copy.`, related: [{ path: first, message: 'first declared here' }] });
       else seen.set(g.id, [...g.path, 'id']);
     }
   },

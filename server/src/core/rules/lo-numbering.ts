@@ -1,7 +1,7 @@
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'lo-numbering', severity: 'error', category: 'numbering', description: 'A unit\'s learning outcomes are numbered 1, 2, 3 … in order, without gaps or repeats.', fixable: true },
+  meta: { id: 'lo-numbering', severity: 'error', category: 'numbering', description: 'A unit\'s learning outcomes are numbered 1, 2, 3 … in order, without gaps or repeats.' },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const u of model.units) {

@@ -1,31 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { lintTexts, applyEdits } from '../index';
+import { applyFix, edit, findings, lint, spec, under } from '../../../../test/helpers/spec';
 
-const base = readFileSync(path.resolve(__dirname, '../../../../specs/ilm-l2-sales-management.yaml'), 'utf8');
-const lint = (text: string) => (lintTexts([{ uri: 'file:///a.yaml', text }]).get('file:///a.yaml') ?? []).filter((f) => f.ruleId === 'qualification-title-mismatch');
-const TITLE = '  - title: ILM Level 2 Certificate in Sales Management\n';
+const ID = 'qualification-title-mismatch';
+const printed = (...titles: string[]) =>
+  edit(spec(), '    type: award\n', `    printedTitles:\n${titles.map((t) => `      - ${t}\n`).join('')}    type: award\n`);
 
-describe('qualification-title-mismatch', () => {
-  it('passes when every printed title equals the title', () => {
-    expect(base).toContain(TITLE);
-    expect(lint(base.replace(TITLE, `${TITLE}    printedTitles:\n      - ILM Level 2 Certificate in Sales Management\n`))).toEqual([]);
+describe(ID, () => {
+  it('passes a qualification without printed titles, or printed as its title', () => {
+    expect(findings(lint(spec()), ID)).toEqual([]);
+    expect(findings(lint(printed('Level 5 Award in Sales Planning')), ID)).toEqual([]);
   });
 
-  it('flags a title printed another way, on the title, with the other wording as related', () => {
-    const text = base.replace(TITLE, `${TITLE}    printedTitles:\n      - ILM Level 2 Certificate in Sales Managment\n`);
-    const [f, ...rest] = lint(text);
-    expect(rest).toEqual([]);
-    expect(text.slice(f!.span.start, f!.span.end)).toBe('ILM Level 2 Certificate in Sales Management');
-    expect(f!.message).toContain("'Management' vs 'Managment'");
-    expect(f!.message).toContain('600/5929/1');
-    expect(text.slice(f!.related[0]!.span.start, f!.related[0]!.span.end)).toBe('ILM Level 2 Certificate in Sales Managment');
-    // The fix adopts the other wording, changes nothing else, and is not applied by --fix.
-    const fix = f!.fixes[0]!;
-    expect(fix.safe).toBeFalsy();
-    const after = applyEdits(text, fix.edits).text;
-    expect(after.replace('"ILM Level 2 Certificate in Sales Managment"', 'ILM Level 2 Certificate in Sales Management')).toBe(text);
-    expect(lint(after)).toEqual([]);
+  it('flags a title printed another way, at the title, naming the words that differ', () => {
+    // Award 610/5663/7: "Analysis Financial Performance" in Key Facts, "Analysing Financial Performance" in its heading
+    const text = printed('Level 5 Award in Sales Plans');
+    const f = findings(lint(text), ID);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('error');
+    expect(under(text, f[0]!)).toBe('Level 5 Award in Sales Planning');
+    expect(f[0]!.message).toBe(
+      "The title of 610/5663/7 is printed two ways: 'Level 5 Award in Sales Planning' and 'Level 5 Award in Sales Plans' ('Planning' vs 'Plans'). A learner's certificate can carry only one: correct the one that is wrong.",
+    );
+    expect(f[0]!.related.map((r) => [under(text, r), r.message])).toEqual([['Level 5 Award in Sales Plans', "also printed as 'Level 5 Award in Sales Plans'"]]);
+  });
+
+  it('reports each differing printed title', () => {
+    const text = printed('Level 5 Award in Sales Plans', 'Level 5 Award in Sales Planning', 'Level 5 Award in Planning Sales');
+    expect(findings(lint(text), ID).map((f) => f.related.map((r) => under(text, r))[0])).toEqual([
+      'Level 5 Award in Sales Plans',
+      'Level 5 Award in Planning Sales',
+    ]);
+  });
+
+  it('offers to take the printed title as the title (not applied by --fix)', () => {
+    const text = printed('Level 5 Award in Sales Plans');
+    const [f] = findings(lint(text), ID);
+    expect(f!.fixes.map((x) => [x.title, !!x.safe])).toEqual([["Use 'Level 5 Award in Sales Plans' as the title", false]]);
+    const out = applyFix(text, f!.fixes[0]!);
+    expect(findings(lint(out), ID)).toEqual([]);
   });
 });

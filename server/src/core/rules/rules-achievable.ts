@@ -24,7 +24,11 @@ export const rule: FileRule = {
     for (const q of model.qualifications) {
       if (!q.rules.length) continue;
       const qp = buildProblem(model, q, index, uri);
-      if (qp.missing.length || qp.unsized.length || !qp.problem.rules.length) continue; // unknown-unit and schema report those
+      // A unit defined nowhere is unknown-unit's to report, and a pool unit without a size (schema) cannot be
+      // counted: either would make the analysis wrong. A unit that exists but lies outside the pool is this
+      // rule's to report (a mandatory unit the learner cannot choose).
+      const unknown = qp.missing.filter((ref) => !model.unitsByRef.has(ref) && index.findUnit(ref).length === 0);
+      if (unknown.length || qp.unsized.length || !qp.problem.rules.length) continue;
       const a = analyseCached(qp.problem);
       const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
       if (a instanceof Error) {

@@ -13,11 +13,26 @@ export const rule: FileRule = {
       }
       const c = q.credit;
       const t = q.tqt;
+      // A fixed credit value goes with fixed GLH and TQT; a credit range with ranges.
+      if (c)
+        for (const f of ['glh', 'tqt'] as const) {
+          const s = q[f];
+          if (!s || s.kind === c.kind) continue;
+          const label = f.toUpperCase();
+          report({
+            path: [...q.path, f],
+            message:
+              c.kind === 'fixed'
+                ? `${name} has a fixed size of ${c.value} credits, but its ${label} is given as a range: state the one ${label} value of the qualification.`
+                : `${name} has a credit range, but a single ${label} value (${s.kind === 'fixed' ? s.value : ''}): give ${label} as a range (min and max) as well.`,
+            related: [{ path: [...q.path, 'credit'], message: `credit: ${c.kind === 'fixed' ? c.value : 'a range'}` }],
+          });
+        }
       if (c?.kind !== 'range' || t?.kind !== 'range') continue;
       if (c.min !== undefined && t.min !== undefined && (t.min < c.min * 10 || t.min > c.min * 10 + 9))
         report({
           path: [...q.path, 'tqt', 'min'],
-          message: `${name}: the smallest TQT is ${t.min} hours, but the smallest credit value, ${c.min}, means ${c.min * 10} hours of TQT (one credit per 10 hours).`,
+          message: `${name}: the smallest TQT is ${t.min} hours, but the smallest credit value, ${c.min}, means ${c.min * 10} to ${c.min * 10 + 9} hours of TQT (one credit per 10 hours).`,
           related: [{ path: [...q.path, 'credit', 'min'], message: `smallest credit value ${c.min}` }],
         });
       if (c.max !== undefined && t.max !== undefined && (t.max < c.max * 10 || t.max > c.max * 10 + 9))

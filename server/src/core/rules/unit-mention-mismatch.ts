@@ -2,7 +2,7 @@ import type { FileRule } from './types.js';
 import { replaceValue, yamlString } from './util.js';
 
 export const rule: FileRule = {
-  meta: { id: 'unit-mention-mismatch', severity: 'error', category: 'text', description: 'Where a qualification\'s table repeats a unit\'s UAN, title, level, GLH, TQT or credit, the values agree with the unit\'s own definition.', fixable: true },
+  meta: { id: 'unit-mention-mismatch', severity: 'error', category: 'text', description: 'Where a qualification\'s table repeats a unit\'s UAN, title, level, GLH, TQT or credit, the values agree with the unit\'s own definition.' },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const q of model.qualifications) {

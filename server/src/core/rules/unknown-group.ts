@@ -11,7 +11,7 @@ export const rule: FileRule = {
       if (id === undefined || model.groupsById.has(id)) return;
       const sugg = suggest(id, ids);
       const fixes: Fix[] = sugg.map((s, i) => ({ title: `Change to '${s}'`, edits: [{ span: parsed.locate(path), newText: s }], preferred: i === 0, safe: sugg.length === 1 }));
-      report({ path, message: `${where} names group '${id}', which is not declared under groups${sugg.length ? ` — did you mean '${sugg[0]}'?` : ` (declared: ${ids.join(', ') || 'none'})`}.`, fixes });
+      report({ path, message: `${where} names group '${id}', which is not declared under groups${sugg.length ? ` — did you mean '${sugg[0]}'?` : ` (declared: ${ids.join(', ') || 'none'}).`}`, fixes });
     };
     for (const u of model.units) check([...u.path, 'group'], u.group, `Unit ${u.ref ?? u.index + 1}`);
     for (const q of model.qualifications) {

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { textFields } from './text-fields.js';
+import { yamlString } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -23,8 +24,9 @@ export const rule: FileRule = {
       const oneLine = (type === 'PLAIN' || type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') && !parsed.text.slice(span.start, span.end).includes('\n');
       report({
         path: f.path,
-        message: `The text of ${f.owner} has ${problems.join(' and ')}.`,
-        fixes: oneLine ? [{ title: 'Tidy the whitespace', edits: [{ span, newText: JSON.stringify(clean) }], preferred: true, safe: true }] : [],
+        message: `The ${f.kind === 'title' ? 'title' : 'text'} of ${f.owner} has ${problems.join(' and ')}: write it on one line with single, ordinary spaces.`,
+        // Keep the scalar's style: plain stays plain where YAML allows, quotes stay the same quotes.
+        fixes: oneLine ? [{ title: 'Tidy the whitespace', edits: [{ span, newText: type === 'PLAIN' ? yamlString(clean) : type === 'QUOTE_SINGLE' ? `'${clean.replace(/'/g, "''")}'` : JSON.stringify(clean) }], preferred: true, safe: true }] : [],
       });
     }
   },

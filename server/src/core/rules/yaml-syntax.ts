@@ -1,3 +1,5 @@
+import type { Span } from '../text/line-index.js';
+import { OWN_PROBLEM_CODES } from '../parse/parse.js';
 import type { FileRule } from './types.js';
 
 const FRIENDLY: Record<string, string> = {
@@ -12,6 +14,17 @@ const FRIENDLY: Record<string, string> = {
   ALIAS: '',
 };
 
+/** The parser points at one character; a duplicate key is shown whole, anything else at least one character wide. */
+function widen(text: string, code: string, span: Span): Span {
+  if (code === 'DUPLICATE_KEY') {
+    const eol = text.indexOf('\n', span.start);
+    const line = text.slice(span.start, eol === -1 ? text.length : eol);
+    const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:#][^:#]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
+    if (m) return { start: span.start, end: span.start + m[1]!.length };
+  }
+  return span.end > span.start ? span : { start: span.start, end: Math.min(span.start + 1, text.length) };
+}
+
 export const rule: FileRule = {
   meta: { id: 'yaml-syntax', severity: 'error', category: 'syntax', description: 'The file must be well-formed YAML: one document, consistent indentation, no duplicate keys, no aliases.' },
   scope: 'file',
@@ -19,7 +32,7 @@ export const rule: FileRule = {
     for (const p of parsed.problems) {
       const friendly = FRIENDLY[p.code];
       const message = friendly ? `${friendly}. (YAML: ${p.message})` : `YAML syntax: ${p.message}`;
-      report({ path: [], span: p.span.end > p.span.start ? p.span : { start: p.span.start, end: p.span.start + 1 }, message: p.code === 'ALIAS' ? p.message : message, severity: p.severity });
+      report({ path: [], span: widen(parsed.text, p.code, p.span), message: OWN_PROBLEM_CODES.has(p.code) ? p.message : message, severity: p.severity });
     }
     if (parsed.data === undefined && parsed.problems.length === 0) report({ path: [], span: { start: 0, end: 0 }, message: 'The file is empty: a spec file starts with `qualspec: 1` and a document section.' });
     else if (parsed.data !== undefined && (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)))

@@ -38,8 +38,10 @@ export const rule: FileRule = {
     // Plain yes/no/on/off: YAML 1.2 (this tool) reads them as text, but YAML 1.1 tools read them as true/false.
     const strings: { path: Path; value: string }[] = [];
     walkStrings(data, [], strings);
+    // Where the format wants true/false (summary: yes), quoting is the wrong advice: the schema check reports it.
+    const wrongType = new Set(validateSpecData(data).filter((i) => i.kind === 'schema').map((i) => JSON.stringify(i.path)));
     for (const s of strings) {
-      if (!YAML11_BOOL.test(s.value)) continue;
+      if (!YAML11_BOOL.test(s.value) || wrongType.has(JSON.stringify(s.path))) continue;
       const at = parsed.nodeAt(s.path);
       if (!at || !isScalar(at.node) || at.node.type !== 'PLAIN') continue;
       const span = parsed.locate(s.path);
