@@ -24,9 +24,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The language core knows nothing of LSP or VS Code: put transport code in server/src/lsp or server/src/service.' },
-            { group: ['**/lsp/**', '**/service/**', '**/cli/**', '**/host/**', '**/client/**'], message: 'The language core must not depend on its front ends.' },
-            { group: ['node:fs', 'fs', 'node:child_process', 'child_process', 'node:http', 'node:https', 'node:net'], message: 'The language core does no I/O: the CLI and the server read files and pass text in.' },
+            {
+              group: [
+                'vscode',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+                'vscode-jsonrpc',
+                'vscode-jsonrpc/*',
+              ],
+              message: 'The language core knows nothing of LSP or VS Code: put transport code in server/src/lsp or server/src/service.',
+            },
+            {
+              group: ['**/lsp/**', '**/service/**', '**/cli/**', '**/host/**', '**/client/**'],
+              message: 'The language core must not depend on its front ends.',
+            },
+            {
+              group: ['node:fs', 'fs', 'node:child_process', 'child_process', 'node:http', 'node:https', 'node:net'],
+              message: 'The language core does no I/O: the CLI and the server read files and pass text in.',
+            },
           ],
         },
       ],
@@ -35,7 +52,17 @@ export default tseslint.config(
   {
     files: ['server/src/service/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The language service returns LSP-shaped data (vscode-languageserver-types) but knows nothing of the transport.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/*'],
+              message: 'The language service returns LSP-shaped data (vscode-languageserver-types) but knows nothing of the transport.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

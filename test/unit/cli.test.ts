@@ -17,7 +17,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function run(args: string[], cwd = dir) {
   let out = '';
   let err = '';
-  const code = main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, version: '0.0.0-test', docsBase: 'https://example.invalid/docs/rules/' });
+  const code = main(args, {
+    cwd,
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    isTTY: false,
+    version: '0.0.0-test',
+    docsBase: 'https://example.invalid/docs/rules/',
+  });
   return { code, out, err };
 }
 
@@ -43,7 +50,10 @@ describe('qualspec lint', () => {
     write('specs/a.yaml', broken());
     const r = run(['lint', 'specs']);
     expect(r.code).toBe(1);
-    const line = broken().split('\n').findIndex((l) => l === '    gl: 3') + 1;
+    const line =
+      broken()
+        .split('\n')
+        .findIndex((l) => l === '    gl: 3') + 1;
     expect(r.out).toContain(`specs/a.yaml:${line}:5 error Unknown key 'gl' in unit 8570-228 — did you mean 'glh'? unknown-key`);
     expect(r.out).toMatch(/1 problem \(1 error, 0 warnings\) in 1 file/);
   });
@@ -58,7 +68,9 @@ describe('qualspec lint', () => {
     expect(j.diagnostics).toHaveLength(1);
     const d = j.diagnostics[0];
     expect(d).toMatchObject({ file: 'specs/a.yaml', rule: 'unknown-key', severity: 'error' });
-    const lineNo = broken().split('\n').findIndex((l) => l === '    gl: 3');
+    const lineNo = broken()
+      .split('\n')
+      .findIndex((l) => l === '    gl: 3');
     expect(d.range).toEqual({ start: { line: lineNo, character: 4 }, end: { line: lineNo, character: 6 } });
   });
 
@@ -142,7 +154,11 @@ describe('qualspec lint', () => {
     const r = run(['lint', 'a.qspec.yaml', '--format', 'json']);
     const j = JSON.parse(r.out);
     const msgs = j.diagnostics.filter((d: { file: string }) => d.file === '.qualspec.yaml').map((d: { message: string }) => d.message);
-    expect(msgs).toEqual([expect.stringContaining("Unknown rule 'credit-tq' — did you mean 'credit-tqt'?"), expect.stringContaining("'loud' is not a severity"), expect.stringContaining("Unknown key 'specz'")]);
+    expect(msgs).toEqual([
+      expect.stringContaining("Unknown rule 'credit-tq' — did you mean 'credit-tqt'?"),
+      expect.stringContaining("'loud' is not a severity"),
+      expect.stringContaining("Unknown key 'specz'"),
+    ]);
     expect(r.code).toBe(1);
   });
 
@@ -155,7 +171,16 @@ describe('qualspec lint', () => {
 
 describe('qualspec combos', () => {
   it('explains the ILM certificate: range 13–17, exact count, and a selection check', () => {
-    const r = run(['combos', ILM, '--qualification', '600/5929/1', '--format', 'json', '--select', '8570-228,8570-229,8570-205,8750-300,8750-302,8750-307,8750-213']);
+    const r = run([
+      'combos',
+      ILM,
+      '--qualification',
+      '600/5929/1',
+      '--format',
+      'json',
+      '--select',
+      '8570-228,8570-229,8570-205,8750-300,8750-302,8750-307,8750-213',
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.analysis.feasible).toBe(true);

@@ -30,7 +30,15 @@ describe('chunked parsing', () => {
   it('splits top-level entries and sequence items', () => {
     const chunks = splitChunks(SPEC)!;
     expect(chunks.map((c) => `${c.kind}:${c.key}:${c.index}`)).toEqual([
-      'preamble::0', 'entry:qualspec:0', 'entry:document:0', 'seq-head:units:0', 'seq-item:units:0', 'seq-item:units:1', 'seq-head:groups:0', 'seq-item:groups:0', 'seq-item:groups:1',
+      'preamble::0',
+      'entry:qualspec:0',
+      'entry:document:0',
+      'seq-head:units:0',
+      'seq-item:units:0',
+      'seq-item:units:1',
+      'seq-head:groups:0',
+      'seq-item:groups:0',
+      'seq-item:groups:1',
     ]);
     // chunks tile the text
     expect(chunks.map((c) => SPEC.slice(c.start, c.end)).join('')).toBe(SPEC);
@@ -83,7 +91,8 @@ describe('chunked parsing', () => {
   });
 
   it('refuses aliases without expanding them', () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
     const p = parseSpecText(bomb);
     expect(p.problems.some((x) => x.code === 'ALIAS')).toBe(true);
     expect(JSON.stringify(p.data).length).toBeLessThan(500);

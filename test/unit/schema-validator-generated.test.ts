@@ -18,8 +18,22 @@ describe('precompiled schema validator', () => {
     const live = ajv.compile(SPEC_SCHEMA);
     const pre = specValidator();
     const samples: unknown[] = [
-      JSON.parse(JSON.stringify({ qualspec: 1, document: { awardingBody: 'A', title: 'T', version: '1.0' }, groups: [{ id: 'g', title: 'G' }], qualifications: [], units: [] })),
-      { qualspec: 2, document: { title: 5 }, groups: [], qualifications: [{ title: 'x', type: 'awrd', level: 9, qan: '1/2/3', credit: { mn: 1 } }], units: [{ ref: 'L5B1', crdit: 3, learningOutcomes: [{ number: 1, text: 'x', criteria: [] }] }] },
+      JSON.parse(
+        JSON.stringify({
+          qualspec: 1,
+          document: { awardingBody: 'A', title: 'T', version: '1.0' },
+          groups: [{ id: 'g', title: 'G' }],
+          qualifications: [],
+          units: [],
+        }),
+      ),
+      {
+        qualspec: 2,
+        document: { title: 5 },
+        groups: [],
+        qualifications: [{ title: 'x', type: 'awrd', level: 9, qan: '1/2/3', credit: { mn: 1 } }],
+        units: [{ ref: 'L5B1', crdit: 3, learningOutcomes: [{ number: 1, text: 'x', criteria: [] }] }],
+      },
       'not an object',
     ];
     for (const s of samples) {

@@ -58,7 +58,10 @@ export function runCombos(argv: readonly string[], io: Io): number {
   const { model } = analyseFile(uri, text, { index });
   const want = args.flags.get('qualification');
   const candidates = model.qualifications.filter((q) => q.rules.length > 0 || q.type !== 'award');
-  let q = typeof want === 'string' ? model.qualifications.find((x) => x.qan === want) ?? model.qualifications.filter((x) => x.title?.toLowerCase().includes(want.toLowerCase())) : undefined;
+  let q =
+    typeof want === 'string'
+      ? (model.qualifications.find((x) => x.qan === want) ?? model.qualifications.filter((x) => x.title?.toLowerCase().includes(want.toLowerCase())))
+      : undefined;
   if (Array.isArray(q)) {
     if (q.length > 1) {
       io.stderr(`qualspec: '${String(want)}' matches ${q.length} qualifications: ${q.map((x) => `${x.title ?? '?'} (${x.qan ?? '?'})`).join('; ')}\n`);
@@ -68,12 +71,16 @@ export function runCombos(argv: readonly string[], io: Io): number {
   }
   if (!want && candidates.length === 1) q = candidates[0];
   if (!q) {
-    io.stderr(`qualspec: ${want ? `no qualification '${String(want)}'` : '--qualification is needed'} in ${spec}. Qualifications with rules: ${candidates.map((x) => `${x.title ?? '?'} (${x.qan ?? '?'})`).join('; ') || 'none'}\n`);
+    io.stderr(
+      `qualspec: ${want ? `no qualification '${String(want)}'` : '--qualification is needed'} in ${spec}. Qualifications with rules: ${candidates.map((x) => `${x.title ?? '?'} (${x.qan ?? '?'})`).join('; ') || 'none'}\n`,
+    );
     return 2;
   }
   const { problem, missing } = buildProblem(model, q, index, uri);
   if (missing.length) {
-    io.stderr(`qualspec: ${q.title ?? 'the qualification'} names units that are not defined: ${missing.join(', ')} (use --workspace to add the files that define them)\n`);
+    io.stderr(
+      `qualspec: ${q.title ?? 'the qualification'} names units that are not defined: ${missing.join(', ')} (use --workspace to add the files that define them)\n`,
+    );
     return 2;
   }
   if (!problem.rules.length) {
@@ -83,7 +90,13 @@ export function runCombos(argv: readonly string[], io: Io): number {
   const t0 = performance.now();
   const a = analyse(problem, { maxMillis: 60_000 });
   const ms = performance.now() - t0;
-  const select = typeof args.flags.get('select') === 'string' ? String(args.flags.get('select')).split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const select =
+    typeof args.flags.get('select') === 'string'
+      ? String(args.flags.get('select'))
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
   const check = select ? checkSelection(problem, select) : undefined;
   const fill = select ? fillToMinimum(problem, select) : undefined;
   const listN = args.flags.get('list') !== undefined ? Number(args.flags.get('list')) : undefined;
@@ -131,7 +144,9 @@ export function runCombos(argv: readonly string[], io: Io): number {
   }
   if (check && select) {
     L.push(`  Selection ${select.join(', ')}: ${check.ok ? '✔ meets every rule' : '✖ does not meet every rule'}`);
-    L.push(`    ${check.totals.units} units, ${check.totals.credits} credits${check.totals.glh !== null ? `, ${check.totals.glh} GLH` : ''}${check.totals.tqt !== null ? `, ${check.totals.tqt} TQT` : ''}`);
+    L.push(
+      `    ${check.totals.units} units, ${check.totals.credits} credits${check.totals.glh !== null ? `, ${check.totals.glh} GLH` : ''}${check.totals.tqt !== null ? `, ${check.totals.tqt} TQT` : ''}`,
+    );
     for (const r of check.rules) L.push(`    ${r.ok ? '✔' : '✖'} ${r.id}: ${r.reason}`);
     if (check.unknownRefs.length) L.push(`    Not among its units: ${check.unknownRefs.join(', ')}`);
     for (const m of check.missing) L.push(`    → ${m}`);

@@ -1,7 +1,7 @@
 /** `qualspec` — the command-line front end of the same engine the editor uses. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from "node:fs";
+import { existsSync } from 'node:fs';
 import { UsageError } from './args.js';
 import { LINT_HELP, runLint, type Io } from './lint-command.js';
 import { COMBOS_HELP, runCombos } from './combos-command.js';
@@ -46,4 +46,3 @@ export function main(argv: readonly string[], io: Io): number {
     return 2;
   }
 }
-

@@ -25,13 +25,17 @@ export interface FileText {
  * message, plus an occurrence number among identical ones — but not line numbers.
  */
 export function fingerprint(rule: string, file: string, message: string, under: string, occurrence: number): string {
-  return createHash('sha256').update([rule, file, message, under.trim(), String(occurrence)].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([rule, file, message, under.trim(), String(occurrence)].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function toCli(findings: Finding[], texts: Map<string, FileText>): CliDiagnostic[] {
   const out: CliDiagnostic[] = [];
   const seen = new Map<string, number>();
-  const range = (t: FileText | undefined, s: { start: number; end: number }) => (t ? { start: t.lines.positionAt(s.start), end: t.lines.positionAt(s.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  const range = (t: FileText | undefined, s: { start: number; end: number }) =>
+    t ? { start: t.lines.positionAt(s.start), end: t.lines.positionAt(s.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const f of findings) {
     const t = texts.get(f.uri);
     const file = t?.file ?? f.uri;

@@ -57,7 +57,22 @@ export class ConfigResolver {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      const r: LoadedConfig = { config: { ...DEFAULT_CONFIG, uri }, root: path.dirname(file), file, problems: [{ ruleId: 'config', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message: `The qualspec configuration cannot be read: ${(e as Error).message}` }] };
+      const r: LoadedConfig = {
+        config: { ...DEFAULT_CONFIG, uri },
+        root: path.dirname(file),
+        file,
+        problems: [
+          {
+            ruleId: 'config',
+            severity: 'error',
+            uri,
+            span: { start: 0, end: 0 },
+            related: [],
+            fixes: [],
+            message: `The qualspec configuration cannot be read: ${(e as Error).message}`,
+          },
+        ],
+      };
       this.byFile.set(file, r);
       return r;
     }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor } from '../harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const vsix = process.env.QUALSPEC_VSIX;
@@ -20,7 +20,12 @@ const SEEDED = ILM.replace(MANDATORY, 'mandatory: [8570-228, 8570-229, 8570-2O5]
 assert(SEEDED !== ILM, 'the ILM spec no longer has the mandatory list this test seeds');
 
 test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { skip, timeout: 420_000 }, async (t) => {
-  const workspace = makeWorkspace({ files: { 'specs/ilm-l2-sales-management.yaml': SEEDED, 'specs/isp-level-5-professional-sales.yaml': readFileSync(path.join(root, 'specs/isp-level-5-professional-sales.yaml'), 'utf8') } });
+  const workspace = makeWorkspace({
+    files: {
+      'specs/ilm-l2-sales-management.yaml': SEEDED,
+      'specs/isp-level-5-professional-sales.yaml': readFileSync(path.join(root, 'specs/isp-level-5-professional-sales.yaml'), 'utf8'),
+    },
+  });
   await withVSCode({ vsix, workspace }, async (vs) => {
     await vs.openFile('specs/ilm-l2-sales-management.yaml');
 
@@ -46,21 +51,25 @@ test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { sk
     await vs.screenshot('qualspec-hover');
     await vs.dismiss();
 
-    // 3. The code lens above the qualification.
-    const lenses = await vs.codeLenses();
-    t.log('code lenses:', JSON.stringify(lenses));
-    assert(
-      lenses.some((l) => /13–17 credits/.test(l)),
-      `code lenses: ${JSON.stringify(lenses)}`,
-    );
-
-    // 4. Apply the did-you-mean quick fix, save, and check the file on disk: only the ref changed.
+    // 3. Apply the did-you-mean quick fix, save, and check the file on disk: only the ref changed.
     await vs.applyQuickFix('Change to 8570-205', { at: '8570-2O5' });
     await vs.save();
     const saved = await vs.waitForFileContent('specs/ilm-l2-sales-management.yaml', (s) => !s.includes('8570-2O5'));
     assert(saved === SEEDED.replace('8570-2O5', '8570-205'), 'the saved file differs from the seeded file by more than the fixed ref');
     assert(saved.includes('# checked by hand'), 'the comment on the fixed line was lost');
     await vs.waitForProblems((ps) => !ps.some((x) => x.file === 'ilm-l2-sales-management.yaml'));
+    // 4. The code lens above the qualification, now that every unit it names exists (scroll it into
+    //    view: only visible lines are drawn). With the seeded error it said which unit is unknown.
+    await vs.moveCursorTo('- title: ILM Level 2 Certificate in Sales Management');
+    const lenses = await waitFor(
+      async () => {
+        const l = await vs.codeLenses();
+        return l.some((x) => /13–17 credits/.test(x)) ? l : null;
+      },
+      { timeout: 60_000, message: 'a code lens saying 13–17 credits' },
+    );
+    t.log('code lenses:', JSON.stringify(lenses));
+
     await vs.screenshot('qualspec-fixed');
   });
 });

@@ -6,7 +6,15 @@ export function json(diags: CliDiagnostic[], files: string[]): string {
     JSON.stringify({
       version: 1,
       files,
-      diagnostics: diags.map((d) => ({ file: d.file, rule: d.rule, severity: d.severity, message: d.message, range: d.range, ...(d.related.length ? { related: d.related } : {}), fingerprint: d.fingerprint })),
+      diagnostics: diags.map((d) => ({
+        file: d.file,
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        range: d.range,
+        ...(d.related.length ? { related: d.related } : {}),
+        fingerprint: d.fingerprint,
+      })),
     }) + '\n'
   );
 }

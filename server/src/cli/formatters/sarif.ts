@@ -29,19 +29,44 @@ export function sarif(diags: CliDiagnostic[], version: string, docsBase: string)
       {
         physicalLocation: {
           artifactLocation: { uri: d.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
         },
       },
     ],
     ...(d.related.length
-      ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 } } })) }
+      ? {
+          relatedLocations: d.related.map((r, i) => ({
+            id: i + 1,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: r.range.start.line + 1,
+                startColumn: r.range.start.character + 1,
+                endLine: r.range.end.line + 1,
+                endColumn: r.range.end.character + 1,
+              },
+            },
+          })),
+        }
       : {}),
     partialFingerprints: { 'qualspecFingerprint/v1': d.fingerprint },
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'qualspec', informationUri: docsBase.replace(/docs\/rules\/$/, ''), semanticVersion: version, version, rules } }, originalUriBaseIds: { '%SRCROOT%': { uri: './' } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: 'qualspec', informationUri: docsBase.replace(/docs\/rules\/$/, ''), semanticVersion: version, version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

@@ -3,7 +3,8 @@
  * which files are specs. Configuration is data only — nothing in it is ever executed — so an
  * untrusted workspace gets full validation.
  */
-import { parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { MAX_NESTING, parseDocumentGuarded } from '../parse/parse.js';
 import type { Finding, Severity, SeveritySetting } from '../rules/types.js';
 import { suggest } from '../text/similar.js';
 
@@ -26,9 +27,19 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 export function parseConfig(text: string, uri: string, knownRules: Iterable<string>): { config: QualspecConfig; problems: Finding[] } {
   const problems: Finding[] = [];
   const known = [...knownRules];
-  const bad = (start: number, end: number, message: string, severity: Severity = 'error') => problems.push({ ruleId: 'config', severity, message, uri, span: { start, end }, related: [], fixes: [] });
+  const bad = (start: number, end: number, message: string, severity: Severity = 'error') =>
+    problems.push({ ruleId: 'config', severity, message, uri, span: { start, end }, related: [], fixes: [] });
   const config: QualspecConfig = { uri, rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
-  const doc = parseDocument(text, { uniqueKeys: true });
+  // Guarded like a spec: deep nesting would otherwise overflow the stack inside `yaml` (docs/robustness.md).
+  const { doc, tooDeep } = parseDocumentGuarded(text, { uniqueKeys: true });
+  if (tooDeep !== undefined) {
+    bad(
+      tooDeep,
+      Math.min(text.length, tooDeep + 1),
+      `The qualspec configuration nests more than ${MAX_NESTING} levels deep here, so it was not read: it needs only 'rules', 'specs' and 'exclude'.`,
+    );
+    return { config, problems };
+  }
   for (const e of doc.errors) bad(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), `The qualspec configuration is not valid YAML: ${e.message.split('\n')[0]}`);
   if (doc.errors.length) return { config, problems };
   const root = doc.contents;

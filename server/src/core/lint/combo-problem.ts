@@ -30,7 +30,15 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
         unsized.push(ref);
         return;
       }
-      units.push({ ref, group: local.group, level: local.level, credit: local.credit, ...(local.title !== undefined ? { title: local.title } : {}), ...(local.glh !== undefined ? { glh: local.glh } : {}), ...(local.tqt !== undefined ? { tqt: local.tqt } : {}) });
+      units.push({
+        ref,
+        group: local.group,
+        level: local.level,
+        credit: local.credit,
+        ...(local.title !== undefined ? { title: local.title } : {}),
+        ...(local.glh !== undefined ? { glh: local.glh } : {}),
+        ...(local.tqt !== undefined ? { tqt: local.tqt } : {}),
+      });
       return;
     }
     const other = index?.findUnit(ref).find((u) => u.uri !== uri);
@@ -43,7 +51,15 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
       unsized.push(ref);
       return;
     }
-    units.push({ ref, group: typeof f.group === 'string' ? f.group : '', level: f.level, credit: f.credit, ...(typeof f.title === 'string' ? { title: f.title } : {}), ...(typeof f.glh === 'number' ? { glh: f.glh } : {}), ...(typeof f.tqt === 'number' ? { tqt: f.tqt } : {}) });
+    units.push({
+      ref,
+      group: typeof f.group === 'string' ? f.group : '',
+      level: f.level,
+      credit: f.credit,
+      ...(typeof f.title === 'string' ? { title: f.title } : {}),
+      ...(typeof f.glh === 'number' ? { glh: f.glh } : {}),
+      ...(typeof f.tqt === 'number' ? { tqt: f.tqt } : {}),
+    });
   };
   if (q.pool) {
     const groups = new Set((q.pool.groups?.items ?? []).map((i) => i.value).filter((v): v is string => v !== undefined));
@@ -79,7 +95,13 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
     }
     if (r.barred) parts.push({ kind: 'barred', id: parts.length ? `${id} (barred)` : id, ...(text ? { text } : {}), units: refs(r.barred) });
     if (r.levelShare?.level !== undefined && r.levelShare.minPercent !== undefined)
-      parts.push({ kind: 'levelShare', id: parts.length ? `${id} (level share)` : id, ...(text ? { text } : {}), level: r.levelShare.level, minPercent: r.levelShare.minPercent });
+      parts.push({
+        kind: 'levelShare',
+        id: parts.length ? `${id} (level share)` : id,
+        ...(text ? { text } : {}),
+        level: r.levelShare.level,
+        minPercent: r.levelShare.minPercent,
+      });
     for (const p of parts) {
       rules.push(p);
       source.set(p.id, r);

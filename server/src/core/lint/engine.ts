@@ -67,14 +67,24 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
       if (sev === 'off') return;
       const span = r.span ?? narrow(text, parsed.locate(r.path, r.part ?? 'value'));
       if (isSuppressed(suppressions, rule.meta.id, span)) return;
-      const related: Related[] = (r.related ?? []).map((x) => ('uri' in x ? x : { uri, span: narrow(text, parsed.locate(x.path, x.part ?? 'value')), message: x.message }));
+      const related: Related[] = (r.related ?? []).map((x) =>
+        'uri' in x ? x : { uri, span: narrow(text, parsed.locate(x.path, x.part ?? 'value')), message: x.message },
+      );
       findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: r.fixes ?? [] });
     };
     try {
       rule.check({ uri, parsed, model, index, report });
     } catch (e) {
       // A bug in one check must not hide the others' findings or crash the host.
-      findings.push({ ruleId: 'internal-error', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message: `The check '${rule.meta.id}' failed on this file: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
+      findings.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        uri,
+        span: { start: 0, end: 0 },
+        related: [],
+        fixes: [],
+        message: `The check '${rule.meta.id}' failed on this file: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
+      });
     }
   }
   sortFindings(findings);
@@ -82,7 +92,11 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
 }
 
 /** Findings of the workspace checks (cross-file), by file URI. */
-export function analyseWorkspace(index: WorkspaceIndex, configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Map<string, Finding[]> {
+export function analyseWorkspace(
+  index: WorkspaceIndex,
+  configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG,
+  rules: readonly Rule[] = ALL_RULES,
+): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const rule of rules.filter((r): r is WorkspaceRule => r.scope === 'workspace')) {
     try {
@@ -102,7 +116,15 @@ export function analyseWorkspace(index: WorkspaceIndex, configFor: (uri: string)
     } catch (e) {
       for (const uri of index.uris()) {
         const list = out.get(uri) ?? [];
-        list.push({ ruleId: 'internal-error', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message: `The workspace check '${rule.meta.id}' failed: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
+        list.push({
+          ruleId: 'internal-error',
+          severity: 'error',
+          uri,
+          span: { start: 0, end: 0 },
+          related: [],
+          fixes: [],
+          message: `The workspace check '${rule.meta.id}' failed: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
+        });
         out.set(uri, list);
       }
     }

@@ -41,7 +41,8 @@ export function describePlace(data: unknown, path: Path): string {
     const v = get(data, p);
     const o = isObj(v) ? v : {};
     if (parentKey === 'units' && p.length === 2) parts.push(typeof o.ref === 'string' ? `unit ${o.ref}` : `unit ${seg + 1}`);
-    else if (parentKey === 'qualifications' && p.length === 2) parts.push(typeof o.title === 'string' ? `qualification '${o.title}'` : `qualification ${seg + 1}`);
+    else if (parentKey === 'qualifications' && p.length === 2)
+      parts.push(typeof o.title === 'string' ? `qualification '${o.title}'` : `qualification ${seg + 1}`);
     else if (parentKey === 'groups' && p.length === 2) parts.push(typeof o.id === 'string' ? `group '${o.id}'` : `group ${seg + 1}`);
     else if (parentKey === 'sections') parts.push(typeof o.id === 'string' ? `section '${o.id}'` : `section ${seg + 1}`);
     else if (parentKey === 'learningOutcomes') parts.push(`learning outcome ${typeof o.number === 'number' ? o.number : seg + 1}`);

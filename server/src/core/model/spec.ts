@@ -155,7 +155,10 @@ function size(v: unknown): Size | undefined {
 
 function refList(v: unknown, path: Path): RefListModel | undefined {
   if (!Array.isArray(v)) return undefined;
-  return { path, items: v.map((x, i) => ({ path: [...path, i], ...(typeof x === 'string' ? { value: x } : typeof x === 'number' ? { value: String(x) } : {}) })) };
+  return {
+    path,
+    items: v.map((x, i) => ({ path: [...path, i], ...(typeof x === 'string' ? { value: x } : typeof x === 'number' ? { value: String(x) } : {}) })),
+  };
 }
 
 function assign<T extends object>(target: T, values: Partial<T>): T {
@@ -182,7 +185,10 @@ function buildUnit(x: unknown, index: number): UnitModel {
         criteria: arr(l.criteria).map((c, j) => {
           const co = isObj(c) ? c : {};
           const n = co.number;
-          return assign<CriterionModel>({ path: [...lp, 'criteria', j] }, { number: typeof n === 'string' || typeof n === 'number' ? n : undefined, text: str(co.text) });
+          return assign<CriterionModel>(
+            { path: [...lp, 'criteria', j] },
+            { number: typeof n === 'string' || typeof n === 'number' ? n : undefined, text: str(co.text) },
+          );
         }),
       },
       { number: int(l.number), text: str(l.text) },
@@ -193,7 +199,9 @@ function buildUnit(x: unknown, index: number): UnitModel {
     const lo = isObj(link) ? link : {};
     arr(lo.ksbs).forEach((k, j) => {
       const ko = isObj(k) ? k : {};
-      ksbs.push(assign<KsbModel>({ path: [...path, 'apprenticeshipLinks', i, 'ksbs', j] }, { standard: str(lo.standard), code: str(ko.code), text: str(ko.text) }));
+      ksbs.push(
+        assign<KsbModel>({ path: [...path, 'apprenticeshipLinks', i, 'ksbs', j] }, { standard: str(lo.standard), code: str(ko.code), text: str(ko.text) }),
+      );
     });
   });
   return assign<UnitModel>(
@@ -259,7 +267,10 @@ function buildQualification(x: unknown, index: number): QualificationModel {
     return assign<UnitMentionModel>({ path: up, refPath: up, fields: {} }, { ref: typeof u === 'string' ? u : typeof u === 'number' ? String(u) : undefined });
   });
   const pool = isObj(o.pool)
-    ? assign<{ path: Path; groups?: RefListModel; units?: RefListModel }>({ path: [...path, 'pool'] }, { groups: refList(o.pool.groups, [...path, 'pool', 'groups']), units: refList(o.pool.units, [...path, 'pool', 'units']) })
+    ? assign<{ path: Path; groups?: RefListModel; units?: RefListModel }>(
+        { path: [...path, 'pool'] },
+        { groups: refList(o.pool.groups, [...path, 'pool', 'groups']), units: refList(o.pool.units, [...path, 'pool', 'units']) },
+      )
     : undefined;
   const level = o.level;
   return assign<QualificationModel>(
@@ -305,7 +316,10 @@ export function buildModel(data: unknown): SpecModel {
         changes: arr(doc.changeHistory).map((c, i) => {
           const o = isObj(c) ? c : {};
           const v = o.version;
-          return assign<ChangeModel>({ path: ['document', 'changeHistory', i] }, { version: typeof v === 'string' || typeof v === 'number' ? v : undefined, date: str(o.date) });
+          return assign<ChangeModel>(
+            { path: ['document', 'changeHistory', i] },
+            { version: typeof v === 'string' || typeof v === 'number' ? v : undefined, date: str(o.date) },
+          );
         }),
       },
       { title: str(doc.title), version: typeof dv === 'string' || typeof dv === 'number' ? dv : undefined, published: str(doc.published) },

@@ -2,7 +2,13 @@ import type { Path } from '../parse/parse.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'ac-numbering', severity: 'error', category: 'numbering', description: 'Assessment criteria are numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1), in order, without gaps or repeats.', fixable: true },
+  meta: {
+    id: 'ac-numbering',
+    severity: 'error',
+    category: 'numbering',
+    description: 'Assessment criteria are numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1), in order, without gaps or repeats.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const u of model.units) {
@@ -25,7 +31,12 @@ export const rule: FileRule = {
           typeof lo.number === 'number' &&
           ks.every((k, j) => k !== undefined && (j === 0 ? Number(k) === 1 : Number(k) - Number(ks[j - 1]) <= 1 && Number(k) >= Number(ks[j - 1]))) &&
           lo.criteria.every((c, j) => j === 0 || ks[j] !== ks[j - 1] || c.text !== lo.criteria[j - 1]!.text);
-        const fix = { title: `Renumber the criteria of learning outcome ${loNo} (${u.ref ?? ''}) ${loNo}.1–${loNo}.${lo.criteria.length}`, edits, preferred: true, safe: onlyRepeats };
+        const fix = {
+          title: `Renumber the criteria of learning outcome ${loNo} (${u.ref ?? ''}) ${loNo}.1–${loNo}.${lo.criteria.length}`,
+          edits,
+          preferred: true,
+          safe: onlyRepeats,
+        };
         for (const c of bad) {
           const j = lo.criteria.indexOf(c);
           const s = String(shown[j]);
@@ -35,7 +46,11 @@ export const rule: FileRule = {
           else if (Number(m[1]) !== loNo) why = `is numbered ${s}, but it belongs to learning outcome ${loNo}`;
           else if (shown.slice(0, j).includes(s)) why = `repeats the number ${s}`;
           else why = `is numbered ${s}, but as criterion ${j + 1} of the outcome it should be ${loNo}.${j + 1}`;
-          report({ path: [...c.path, 'number'], message: `Criterion ${j + 1} of learning outcome ${loNo} in unit ${u.ref ?? u.index + 1} ${why}.`, fixes: [fix] });
+          report({
+            path: [...c.path, 'number'],
+            message: `Criterion ${j + 1} of learning outcome ${loNo} in unit ${u.ref ?? u.index + 1} ${why}.`,
+            fixes: [fix],
+          });
         }
       });
     }

@@ -6,12 +6,18 @@ type F = 'credit' | 'glh' | 'tqt';
 const LABEL: Record<F, string> = { credit: 'credits', glh: 'GLH', tqt: 'TQT hours' };
 
 export const rule: FileRule = {
-  meta: { id: 'award-totals', severity: 'error', category: 'sizes', description: 'An Award made of fixed units has credit, GLH and TQT equal to the sums over its units.' },
+  meta: {
+    id: 'award-totals',
+    severity: 'error',
+    category: 'sizes',
+    description: 'An Award made of fixed units has credit, GLH and TQT equal to the sums over its units.',
+  },
   scope: 'file',
   check({ uri, parsed, model, index, report }) {
     for (const q of model.qualifications) {
       if (q.type !== 'award' || q.units.length === 0) continue;
-      const found: { ref: string; values: Partial<Record<F, number>>; local?: UnitModel; related: Related | { path: (string | number)[]; message: string } }[] = [];
+      const found: { ref: string; values: Partial<Record<F, number>>; local?: UnitModel; related: Related | { path: (string | number)[]; message: string } }[] =
+        [];
       let complete = true;
       for (const m of q.units) {
         if (m.ref === undefined) {
@@ -20,7 +26,12 @@ export const rule: FileRule = {
         }
         const local = model.unitsByRef.get(m.ref)?.[0];
         if (local) {
-          found.push({ ref: m.ref, values: { credit: local.credit, glh: local.glh, tqt: local.tqt }, local, related: { path: [...local.path, 'ref'], message: `${m.ref}: ${local.credit ?? '?'} credits, ${local.glh ?? '?'} GLH, ${local.tqt ?? '?'} TQT` } });
+          found.push({
+            ref: m.ref,
+            values: { credit: local.credit, glh: local.glh, tqt: local.tqt },
+            local,
+            related: { path: [...local.path, 'ref'], message: `${m.ref}: ${local.credit ?? '?'} credits, ${local.glh ?? '?'} GLH, ${local.tqt ?? '?'} TQT` },
+          });
           continue;
         }
         const other = index.findUnit(m.ref).find((u) => u.uri !== uri);
@@ -31,7 +42,11 @@ export const rule: FileRule = {
         const f = other.fields;
         found.push({
           ref: m.ref,
-          values: { credit: typeof f.credit === 'number' ? f.credit : undefined, glh: typeof f.glh === 'number' ? f.glh : undefined, tqt: typeof f.tqt === 'number' ? f.tqt : undefined },
+          values: {
+            credit: typeof f.credit === 'number' ? f.credit : undefined,
+            glh: typeof f.glh === 'number' ? f.glh : undefined,
+            tqt: typeof f.tqt === 'number' ? f.tqt : undefined,
+          },
           related: { uri: other.uri, span: other.refSpan, message: `${m.ref}: ${f.credit ?? '?'} credits, ${f.glh ?? '?'} GLH, ${f.tqt ?? '?'} TQT` },
         });
       }
@@ -48,7 +63,11 @@ export const rule: FileRule = {
           path: [...q.path, f],
           message: `${name} states ${stated.value} ${LABEL[f]}, but its units add up to ${sum} (${parts}).`,
           related: found.map((x) => x.related),
-          fixes: [replaceValue(parsed, [...q.path, f], String(sum), `Set ${f === 'credit' ? 'credit' : f.toUpperCase()} to ${sum}, the sum of its units`, { preferred: true })],
+          fixes: [
+            replaceValue(parsed, [...q.path, f], String(sum), `Set ${f === 'credit' ? 'credit' : f.toUpperCase()} to ${sum}, the sum of its units`, {
+              preferred: true,
+            }),
+          ],
         });
       }
     }

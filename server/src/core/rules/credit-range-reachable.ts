@@ -4,7 +4,13 @@ import type { FileRule } from './types.js';
 const ex = (refs: string[]) => (refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
 
 export const rule: FileRule = {
-  meta: { id: 'credit-range-reachable', severity: 'error', category: 'combination', description: 'A Certificate\'s or Diploma\'s stated credit range is reachable at both ends under its rules of combination, and no valid selection falls outside its stated GLH and TQT ranges.' },
+  meta: {
+    id: 'credit-range-reachable',
+    severity: 'error',
+    category: 'combination',
+    description:
+      "A Certificate's or Diploma's stated credit range is reachable at both ends under its rules of combination, and no valid selection falls outside its stated GLH and TQT ranges.",
+  },
   scope: 'file',
   check({ uri, model, index, report }) {
     for (const q of model.qualifications) {
@@ -38,9 +44,17 @@ export const rule: FileRule = {
         if (stated?.kind !== 'range' || !achieved) continue;
         const label = f.toUpperCase();
         if (stated.min !== undefined && achieved.min < stated.min)
-          report({ path: [...q.path, f, 'min'], severity: 'warning', message: `${name} states at least ${stated.min} ${label}, but a valid selection can have as little as ${achieved.min} ${label}.` });
+          report({
+            path: [...q.path, f, 'min'],
+            severity: 'warning',
+            message: `${name} states at least ${stated.min} ${label}, but a valid selection can have as little as ${achieved.min} ${label}.`,
+          });
         if (stated.max !== undefined && achieved.max > stated.max)
-          report({ path: [...q.path, f, 'max'], severity: 'warning', message: `${name} states at most ${stated.max} ${label}, but a valid selection can have as much as ${achieved.max} ${label}.` });
+          report({
+            path: [...q.path, f, 'max'],
+            severity: 'warning',
+            message: `${name} states at most ${stated.max} ${label}, but a valid selection can have as much as ${achieved.max} ${label}.`,
+          });
       }
     }
   },

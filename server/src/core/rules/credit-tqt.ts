@@ -2,12 +2,22 @@ import { creditForTqt, replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'credit-tqt', severity: 'error', category: 'sizes', description: 'Credit must be TQT / 10, rounded down (TQT 50 -> 5 credits; TQT 369 -> 36), for every unit and every fixed-size qualification.' },
+  meta: {
+    id: 'credit-tqt',
+    severity: 'error',
+    category: 'sizes',
+    description: 'Credit must be TQT / 10, rounded down (TQT 50 -> 5 credits; TQT 369 -> 36), for every unit and every fixed-size qualification.',
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const items = [
       ...model.units.map((u) => ({ path: u.path, name: `Unit ${u.ref ?? u.index + 1}`, tqt: u.tqt, credit: u.credit })),
-      ...model.qualifications.map((q) => ({ path: q.path, name: `'${q.title ?? `Qualification ${q.index + 1}`}'`, tqt: q.tqt?.kind === 'fixed' ? q.tqt.value : undefined, credit: q.credit?.kind === 'fixed' ? q.credit.value : undefined })),
+      ...model.qualifications.map((q) => ({
+        path: q.path,
+        name: `'${q.title ?? `Qualification ${q.index + 1}`}'`,
+        tqt: q.tqt?.kind === 'fixed' ? q.tqt.value : undefined,
+        credit: q.credit?.kind === 'fixed' ? q.credit.value : undefined,
+      })),
     ];
     for (const it of items) {
       if (it.tqt === undefined || it.credit === undefined) continue;

@@ -6,7 +6,13 @@ const LEGIT = new Set(['that', 'had', 'is', 'very', 'bye', 'so', 'no', 'ha', 'tu
 const DOUBLED = /\b([A-Za-z]+)(\s+)\1\b/gi;
 
 export const rule: FileRule = {
-  meta: { id: 'doubled-word', severity: 'warning', category: 'text', description: 'A word written twice in a row ("the the") is almost always a slip.', fixable: true },
+  meta: {
+    id: 'doubled-word',
+    severity: 'warning',
+    category: 'text',
+    description: 'A word written twice in a row ("the the") is almost always a slip.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const f of textFields(model)) {
@@ -26,7 +32,16 @@ export const rule: FileRule = {
           path: f.path,
           ...(span ? { span } : {}),
           message: `'${hit[0].replace(/\s+/, ' ')}': the word '${hit[1]}' is written twice in ${f.owner}.`,
-          fixes: span ? [{ title: `Remove the second '${hit[1]}'`, edits: [{ span: { start: span.start + hit[1]!.length, end: span.end }, newText: '' }], preferred: true, safe: true }] : [],
+          fixes: span
+            ? [
+                {
+                  title: `Remove the second '${hit[1]}'`,
+                  edits: [{ span: { start: span.start + hit[1]!.length, end: span.end }, newText: '' }],
+                  preferred: true,
+                  safe: true,
+                },
+              ]
+            : [],
         });
       }
     }

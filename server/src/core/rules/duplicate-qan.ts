@@ -2,7 +2,12 @@ import type { QualSummary } from '../workspace/index.js';
 import type { WorkspaceRule } from './types.js';
 
 export const rule: WorkspaceRule = {
-  meta: { id: 'duplicate-qan', severity: 'error', category: 'uniqueness', description: 'A QAN identifies one qualification: no two qualifications, in one file or across the workspace, carry the same QAN.' },
+  meta: {
+    id: 'duplicate-qan',
+    severity: 'error',
+    category: 'uniqueness',
+    description: 'A QAN identifies one qualification: no two qualifications, in one file or across the workspace, carry the same QAN.',
+  },
   scope: 'workspace',
   check({ index, report }) {
     const byQan = new Map<string, QualSummary[]>();

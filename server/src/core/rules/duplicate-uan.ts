@@ -2,7 +2,12 @@ import type { UnitSummary } from '../workspace/index.js';
 import type { WorkspaceRule } from './types.js';
 
 export const rule: WorkspaceRule = {
-  meta: { id: 'duplicate-uan', severity: 'error', category: 'uniqueness', description: 'A UAN identifies one unit everywhere: two different unit refs must not carry the same UAN, in one file or across the workspace.' },
+  meta: {
+    id: 'duplicate-uan',
+    severity: 'error',
+    category: 'uniqueness',
+    description: 'A UAN identifies one unit everywhere: two different unit refs must not carry the same UAN, in one file or across the workspace.',
+  },
   scope: 'workspace',
   check({ index, report }) {
     const byUan = new Map<string, UnitSummary[]>();

@@ -2,7 +2,12 @@ import type { KsbSummary } from '../workspace/index.js';
 import type { WorkspaceRule } from './types.js';
 
 export const rule: WorkspaceRule = {
-  meta: { id: 'ksb-text', severity: 'warning', category: 'apprenticeship', description: 'One KSB code of one apprenticeship standard carries one text everywhere it is cited.' },
+  meta: {
+    id: 'ksb-text',
+    severity: 'warning',
+    category: 'apprenticeship',
+    description: 'One KSB code of one apprenticeship standard carries one text everywhere it is cited.',
+  },
   scope: 'workspace',
   check({ index, report }) {
     const byCode = new Map<string, KsbSummary[]>();

@@ -2,7 +2,12 @@ import { QAN_FORM, qanCheckChar, replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'qan-check-digit', severity: 'error', category: 'identifiers', description: 'The last character of a QAN (NNN/NNNN/C) is a check digit computed from the other seven digits; it must hold.' },
+  meta: {
+    id: 'qan-check-digit',
+    severity: 'error',
+    category: 'identifiers',
+    description: 'The last character of a QAN (NNN/NNNN/C) is a check digit computed from the other seven digits; it must hold.',
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const q of model.qualifications) {

@@ -2,7 +2,12 @@ import { isObj } from '../model/spec.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'qualification-title-mismatch', severity: 'error', category: 'text', description: 'A qualification\'s title is printed the same everywhere in the document: every entry of printedTitles equals its title.' },
+  meta: {
+    id: 'qualification-title-mismatch',
+    severity: 'error',
+    category: 'text',
+    description: "A qualification's title is printed the same everywhere in the document: every entry of printedTitles equals its title.",
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const data = parsed.data;

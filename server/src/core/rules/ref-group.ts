@@ -2,7 +2,12 @@ import { groupLetterOf } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'ref-group', severity: 'error', category: 'identifiers', description: 'A unit belongs to the group whose letter its ref carries (ISP L5B1: B = Business), when groups declare letters.' },
+  meta: {
+    id: 'ref-group',
+    severity: 'error',
+    category: 'identifiers',
+    description: 'A unit belongs to the group whose letter its ref carries (ISP L5B1: B = Business), when groups declare letters.',
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const byLetter = new Map(model.groups.filter((g) => g.letter && g.id).map((g) => [g.letter!, g]));
@@ -14,7 +19,10 @@ export const rule: FileRule = {
       const expected = byLetter.get(letter);
       const actual = model.groupsById.get(u.group);
       if (!expected) {
-        report({ path: [...u.path, 'ref'], message: `Unit ${u.ref} carries the group letter ${letter}, but no group declares that letter (${[...byLetter.keys()].join(', ')}).` });
+        report({
+          path: [...u.path, 'ref'],
+          message: `Unit ${u.ref} carries the group letter ${letter}, but no group declares that letter (${[...byLetter.keys()].join(', ')}).`,
+        });
         continue;
       }
       if (expected.id === u.group || !actual) continue;

@@ -2,7 +2,12 @@ import { levelOf, replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'ref-level', severity: 'error', category: 'identifiers', description: 'A unit\'s level matches the level digit in its ref (ISP L5B1 -> 5; ILM 8750-3xx -> 3).' },
+  meta: {
+    id: 'ref-level',
+    severity: 'error',
+    category: 'identifiers',
+    description: "A unit's level matches the level digit in its ref (ISP L5B1 -> 5; ILM 8750-3xx -> 3).",
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const u of model.units) {

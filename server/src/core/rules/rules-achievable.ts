@@ -7,8 +7,10 @@ function whyAlone(rule: ComboRule, units: { ref: string; group: string; credit: 
   if (rule.kind === 'count') {
     const inScope = units.filter((u) => (!rule.scopeGroups && !rule.scopeUnits) || rule.scopeGroups?.includes(u.group) || rule.scopeUnits?.includes(u.ref));
     const credits = inScope.reduce((s, u) => s + u.credit, 0);
-    if (rule.minUnits !== undefined && inScope.length < rule.minUnits) return `it needs at least ${rule.minUnits} units, but only ${inScope.length} are available`;
-    if (rule.minCredits !== undefined && credits < rule.minCredits) return `it needs at least ${rule.minCredits} credits, but the available units total only ${credits}`;
+    if (rule.minUnits !== undefined && inScope.length < rule.minUnits)
+      return `it needs at least ${rule.minUnits} units, but only ${inScope.length} are available`;
+    if (rule.minCredits !== undefined && credits < rule.minCredits)
+      return `it needs at least ${rule.minCredits} credits, but the available units total only ${credits}`;
   }
   if (rule.kind === 'mandatory') {
     const missing = rule.units.filter((r) => !units.some((u) => u.ref === r));
@@ -18,7 +20,12 @@ function whyAlone(rule: ComboRule, units: { ref: string; group: string; credit: 
 }
 
 export const rule: FileRule = {
-  meta: { id: 'rules-achievable', severity: 'error', category: 'combination', description: 'Each rule of combination can be met with the units available, and all of them can be met together.' },
+  meta: {
+    id: 'rules-achievable',
+    severity: 'error',
+    category: 'combination',
+    description: 'Each rule of combination can be met with the units available, and all of them can be met together.',
+  },
   scope: 'file',
   check({ uri, model, index, report }) {
     for (const q of model.qualifications) {
@@ -42,7 +49,10 @@ export const rule: FileRule = {
           const src = qp.source.get(r.id);
           const cr = qp.problem.rules.find((x) => x.id === r.id)!;
           if (!src) continue;
-          report({ path: src.path, message: `${name}: rule '${ruleKey(src)}' (${describeRule(cr, qp.problem.groupTitles)}) can never be met: ${whyAlone(cr, qp.problem.units)}.` });
+          report({
+            path: src.path,
+            message: `${name}: rule '${ruleKey(src)}' (${describeRule(cr, qp.problem.groupTitles)}) can never be met: ${whyAlone(cr, qp.problem.units)}.`,
+          });
         }
         continue;
       }
@@ -51,7 +61,14 @@ export const rule: FileRule = {
       report({
         path: [...q.path, 'rules'],
         part: 'key',
-        message: `The rules of ${name} cannot all be met at once: no selection of units satisfies ${conflict.map((id) => `'${id}'`).join(' and ')} together (${conflict.map((id) => describeRule(qp.problem.rules.find((r) => r.id === id)!, qp.problem.groupTitles)).join('; ')}).`,
+        message: `The rules of ${name} cannot all be met at once: no selection of units satisfies ${conflict.map((id) => `'${id}'`).join(' and ')} together (${conflict
+          .map((id) =>
+            describeRule(
+              qp.problem.rules.find((r) => r.id === id)!,
+              qp.problem.groupTitles,
+            ),
+          )
+          .join('; ')}).`,
         related: srcs.map((s) => ({ path: s.path, message: `rule '${ruleKey(s)}'` })),
       });
     }

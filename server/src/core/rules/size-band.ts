@@ -2,7 +2,12 @@ import { BANDS, bandFor, sizeText } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'size-band', severity: 'error', category: 'sizes', description: 'A qualification\'s credit value must fit its type: Award 1–12 credits, Certificate 13–36, Diploma 37 or more.' },
+  meta: {
+    id: 'size-band',
+    severity: 'error',
+    category: 'sizes',
+    description: "A qualification's credit value must fit its type: Award 1–12 credits, Certificate 13–36, Diploma 37 or more.",
+  },
   scope: 'file',
   check({ model, report }) {
     for (const q of model.qualifications) {
@@ -12,10 +17,19 @@ export const rule: FileRule = {
       const c = q.credit;
       const lo = c.kind === 'fixed' ? c.value : c.min;
       const hi = c.kind === 'fixed' ? c.value : c.max;
-      const outside = (lo !== undefined && (lo < band.min || (band.max !== undefined && lo > band.max))) || (hi !== undefined && ((band.max !== undefined && hi > band.max) || hi < band.min));
+      const outside =
+        (lo !== undefined && (lo < band.min || (band.max !== undefined && lo > band.max))) ||
+        (hi !== undefined && ((band.max !== undefined && hi > band.max) || hi < band.min));
       if (!outside) continue;
-      const fits = c.kind === 'fixed' ? ` (${c.value} credits make ${bandFor(c.value) === 'award' ? 'an Award' : `a ${bandFor(c.value) === 'certificate' ? 'Certificate' : 'Diploma'}`})` : '';
-      report({ path: [...q.path, 'credit'], message: `${name} is ${q.type === 'award' ? 'an' : 'a'} ${band.label}, but its credit value is ${sizeText(c)}${fits}. Change its size or its type.`, related: [{ path: [...q.path, 'type'], message: `type: ${q.type}` }] });
+      const fits =
+        c.kind === 'fixed'
+          ? ` (${c.value} credits make ${bandFor(c.value) === 'award' ? 'an Award' : `a ${bandFor(c.value) === 'certificate' ? 'Certificate' : 'Diploma'}`})`
+          : '';
+      report({
+        path: [...q.path, 'credit'],
+        message: `${name} is ${q.type === 'award' ? 'an' : 'a'} ${band.label}, but its credit value is ${sizeText(c)}${fits}. Change its size or its type.`,
+        related: [{ path: [...q.path, 'type'], message: `type: ${q.type}` }],
+      });
     }
   },
 };

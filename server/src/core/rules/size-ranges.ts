@@ -1,7 +1,13 @@
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'size-ranges', severity: 'error', category: 'sizes', description: 'A Certificate\'s or Diploma\'s stated TQT range must match its credit range (TQT = credit × 10), every range runs from a smaller to a larger number, and a fixed-size qualification states fixed numbers.' },
+  meta: {
+    id: 'size-ranges',
+    severity: 'error',
+    category: 'sizes',
+    description:
+      "A Certificate's or Diploma's stated TQT range must match its credit range (TQT = credit × 10), every range runs from a smaller to a larger number, and a fixed-size qualification states fixed numbers.",
+  },
   scope: 'file',
   check({ model, report }) {
     for (const q of model.qualifications) {
@@ -9,7 +15,10 @@ export const rule: FileRule = {
       for (const f of ['credit', 'glh', 'tqt'] as const) {
         const s = q[f];
         if (s?.kind === 'range' && s.min !== undefined && s.max !== undefined && s.min > s.max)
-          report({ path: [...q.path, f], message: `${name}: the ${f === 'credit' ? 'credit' : f.toUpperCase()} range runs from ${s.min} down to ${s.max}; the minimum must not be larger than the maximum.` });
+          report({
+            path: [...q.path, f],
+            message: `${name}: the ${f === 'credit' ? 'credit' : f.toUpperCase()} range runs from ${s.min} down to ${s.max}; the minimum must not be larger than the maximum.`,
+          });
       }
       const c = q.credit;
       const t = q.tqt;

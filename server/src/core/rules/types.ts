@@ -10,7 +10,21 @@ import type { WorkspaceIndex } from '../workspace/index.js';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type RuleCategory = 'syntax' | 'schema' | 'sizes' | 'identifiers' | 'uniqueness' | 'references' | 'numbering' | 'combination' | 'apprenticeship' | 'history' | 'yaml' | 'text' | 'completeness' | 'config';
+export type RuleCategory =
+  | 'syntax'
+  | 'schema'
+  | 'sizes'
+  | 'identifiers'
+  | 'uniqueness'
+  | 'references'
+  | 'numbering'
+  | 'combination'
+  | 'apprenticeship'
+  | 'history'
+  | 'yaml'
+  | 'text'
+  | 'completeness'
+  | 'config';
 
 export interface RuleMeta {
   /** Stable id: the code shown with every finding and the name used in config and suppressions. */

@@ -2,7 +2,13 @@ import { UAN_FORM, uanCheckLetter, replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'uan-check-character', severity: 'warning', category: 'identifiers', description: 'The first letter of a UAN (L/NNN/NNNN) is a check character implied by its seven digits ("ADFHJKLMRTY"[(sum of digits − 5) mod 11]); it must hold. Inferred from published UANs, so its severity is configurable.' },
+  meta: {
+    id: 'uan-check-character',
+    severity: 'warning',
+    category: 'identifiers',
+    description:
+      'The first letter of a UAN (L/NNN/NNNN) is a check character implied by its seven digits ("ADFHJKLMRTY"[(sum of digits − 5) mod 11]); it must hold. Inferred from published UANs, so its severity is configurable.',
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const check = (path: (string | number)[], uan: string | number | undefined, owner: string) => {

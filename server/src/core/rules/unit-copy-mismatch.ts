@@ -4,7 +4,12 @@ import type { WorkspaceRule } from './types.js';
 const LABEL: Record<string, string> = { uan: 'UAN', title: 'title', level: 'level', group: 'group', glh: 'GLH', tqt: 'TQT', credit: 'credit' };
 
 export const rule: WorkspaceRule = {
-  meta: { id: 'unit-copy-mismatch', severity: 'error', category: 'uniqueness', description: 'A unit reproduced in two spec files agrees field by field (UAN, title, level, GLH, TQT, credit); one unit ref never carries two UANs.' },
+  meta: {
+    id: 'unit-copy-mismatch',
+    severity: 'error',
+    category: 'uniqueness',
+    description: 'A unit reproduced in two spec files agrees field by field (UAN, title, level, GLH, TQT, credit); one unit ref never carries two UANs.',
+  },
   scope: 'workspace',
   check({ index, report }) {
     for (const [ref, list] of index.unitsByRef()) {

@@ -1,7 +1,13 @@
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'unit-incomplete', severity: 'warning', category: 'completeness', description: 'A unit specified in full has a UAN, GLH, TQT, purpose, learning outcomes, indicative content and assessor guidance for each outcome; a unit specified elsewhere says so with summary: true.' },
+  meta: {
+    id: 'unit-incomplete',
+    severity: 'warning',
+    category: 'completeness',
+    description:
+      'A unit specified in full has a UAN, GLH, TQT, purpose, learning outcomes, indicative content and assessor guidance for each outcome; a unit specified elsewhere says so with summary: true.',
+  },
   scope: 'file',
   check({ model, report }) {
     for (const u of model.units) {
@@ -13,7 +19,10 @@ export const rule: FileRule = {
       if (u.raw.purpose === undefined) missing.push('purpose');
       if (u.raw.learningOutcomes === undefined) missing.push('learning outcomes');
       if (missing.length)
-        report({ path: [...u.path, 'ref'], message: `Unit ${u.ref ?? u.index + 1} has no ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'}, or mark the unit 'summary: true' if it is specified in full elsewhere.` });
+        report({
+          path: [...u.path, 'ref'],
+          message: `Unit ${u.ref ?? u.index + 1} has no ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'}, or mark the unit 'summary: true' if it is specified in full elsewhere.`,
+        });
       if (u.learningOutcomes.length) {
         for (const [list, label, key] of [
           [u.indicativeContent, 'indicative content', 'indicativeContent'],
@@ -22,7 +31,11 @@ export const rule: FileRule = {
           const have = new Set(list.map((x) => x.lo));
           const lacking = u.learningOutcomes.map((lo, i) => lo.number ?? i + 1).filter((n) => !have.has(n));
           if (lacking.length && lacking.length < u.learningOutcomes.length + 1)
-            report({ path: list.length ? [...u.path, key] : [...u.path, 'ref'], part: 'key', message: `Unit ${u.ref ?? u.index + 1} has no ${label} for learning outcome${lacking.length > 1 ? 's' : ''} ${lacking.join(', ')}.` });
+            report({
+              path: list.length ? [...u.path, key] : [...u.path, 'ref'],
+              part: 'key',
+              message: `Unit ${u.ref ?? u.index + 1} has no ${label} for learning outcome${lacking.length > 1 ? 's' : ''} ${lacking.join(', ')}.`,
+            });
         }
       }
     }

@@ -2,7 +2,12 @@ import type { FileRule } from './types.js';
 import { replaceValue, yamlString } from './util.js';
 
 export const rule: FileRule = {
-  meta: { id: 'unit-mention-mismatch', severity: 'error', category: 'text', description: 'Where a qualification\'s table repeats a unit\'s UAN, title, level, GLH, TQT or credit, the values agree with the unit\'s own definition.' },
+  meta: {
+    id: 'unit-mention-mismatch',
+    severity: 'error',
+    category: 'text',
+    description: "Where a qualification's table repeats a unit's UAN, title, level, GLH, TQT or credit, the values agree with the unit's own definition.",
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const q of model.qualifications) {
@@ -18,7 +23,11 @@ export const rule: FileRule = {
             path: [...m.path, k],
             message: `'${q.title ?? ''}' gives unit ${m.ref} the ${label} ${JSON.stringify(v)}, but the unit itself has ${JSON.stringify(def)}.`,
             related: [{ path: [...u.path, k], message: `${m.ref} ${label}: ${String(def)}` }],
-            fixes: [replaceValue(parsed, [...m.path, k], typeof def === 'string' ? yamlString(def) : String(def), `Use the unit's ${label}: ${String(def)}`, { preferred: true })],
+            fixes: [
+              replaceValue(parsed, [...m.path, k], typeof def === 'string' ? yamlString(def) : String(def), `Use the unit's ${label}: ${String(def)}`, {
+                preferred: true,
+              }),
+            ],
           });
         }
       }

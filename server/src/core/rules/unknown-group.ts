@@ -3,15 +3,30 @@ import type { FileRule, Fix } from './types.js';
 import type { Path } from '../parse/parse.js';
 
 export const rule: FileRule = {
-  meta: { id: 'unknown-group', severity: 'error', category: 'references', description: 'Every group a unit belongs to, or a rule of combination or pool names, is declared under groups in the same file.', fixable: true },
+  meta: {
+    id: 'unknown-group',
+    severity: 'error',
+    category: 'references',
+    description: 'Every group a unit belongs to, or a rule of combination or pool names, is declared under groups in the same file.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const ids = [...model.groupsById.keys()];
     const check = (path: Path, id: string | undefined, where: string) => {
       if (id === undefined || model.groupsById.has(id)) return;
       const sugg = suggest(id, ids);
-      const fixes: Fix[] = sugg.map((s, i) => ({ title: `Change to '${s}'`, edits: [{ span: parsed.locate(path), newText: s }], preferred: i === 0, safe: sugg.length === 1 }));
-      report({ path, message: `${where} names group '${id}', which is not declared under groups${sugg.length ? ` — did you mean '${sugg[0]}'?` : ` (declared: ${ids.join(', ') || 'none'}).`}`, fixes });
+      const fixes: Fix[] = sugg.map((s, i) => ({
+        title: `Change to '${s}'`,
+        edits: [{ span: parsed.locate(path), newText: s }],
+        preferred: i === 0,
+        safe: sugg.length === 1,
+      }));
+      report({
+        path,
+        message: `${where} names group '${id}', which is not declared under groups${sugg.length ? ` — did you mean '${sugg[0]}'?` : ` (declared: ${ids.join(', ') || 'none'}).`}`,
+        fixes,
+      });
     };
     for (const u of model.units) check([...u.path, 'group'], u.group, `Unit ${u.ref ?? u.index + 1}`);
     for (const q of model.qualifications) {

@@ -3,7 +3,13 @@ import { getAt } from '../model/describe.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'unknown-key', severity: 'error', category: 'schema', description: 'Every key must be one the spec format knows, so a misspelt key (crdit for credit) is caught instead of silently ignored.', fixable: true },
+  meta: {
+    id: 'unknown-key',
+    severity: 'error',
+    category: 'schema',
+    description: 'Every key must be one the spec format knows, so a misspelt key (crdit for credit) is caught instead of silently ignored.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, report }) {
     const data = parsed.data;

@@ -2,7 +2,13 @@ import { suggest } from '../text/similar.js';
 import type { WorkspaceRule } from './types.js';
 
 export const rule: WorkspaceRule = {
-  meta: { id: 'unknown-unit', severity: 'error', category: 'references', description: 'Every unit an Award, a rule of combination or a pool names exists: defined in this file or in another spec file of the workspace.', fixable: true },
+  meta: {
+    id: 'unknown-unit',
+    severity: 'error',
+    category: 'references',
+    description: 'Every unit an Award, a rule of combination or a pool names exists: defined in this file or in another spec file of the workspace.',
+    fixable: true,
+  },
   scope: 'workspace',
   check({ index, report }) {
     const byRef = index.unitsByRef();

@@ -55,7 +55,14 @@ export function replaceValue(parsed: ParsedFile, path: Path, newText: string, ti
 
 /** YAML text for a string scalar: plain where that reads back as the same string, else double-quoted. */
 export function yamlString(s: string): string {
-  const plainOk = /^[A-Za-z0-9(][^#:\n]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|yes|no|on|off|y|n|null|~)$/i.test(s) && !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s) && !/^0[xo]/i.test(s) && !s.includes(': ') && !s.includes(' #');
+  const plainOk =
+    /^[A-Za-z0-9(][^#:\n]*$/.test(s) &&
+    !/\s$/.test(s) &&
+    !/^(true|false|yes|no|on|off|y|n|null|~)$/i.test(s) &&
+    !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s) &&
+    !/^0[xo]/i.test(s) &&
+    !s.includes(': ') &&
+    !s.includes(' #');
   return plainOk ? s : JSON.stringify(s);
 }
 

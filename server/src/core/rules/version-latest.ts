@@ -3,7 +3,13 @@ import { compareVersions } from './change-history.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'version-latest', severity: 'error', category: 'history', description: 'The document\'s version (and publication date) is its latest change-history entry\'s.', fixable: true },
+  meta: {
+    id: 'version-latest',
+    severity: 'error',
+    category: 'history',
+    description: "The document's version (and publication date) is its latest change-history entry's.",
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     const d = model.document;
@@ -15,7 +21,12 @@ export const rule: FileRule = {
         path: ['document', 'version'],
         message: `The document is version ${d.version}, but its change history goes up to version ${String(latest.version)}: the current version must be the latest entry.`,
         related: [{ path: [...latest.path, 'version'], message: `latest entry: ${String(latest.version)}` }],
-        fixes: [replaceValue(parsed, ['document', 'version'], JSON.stringify(latest.version), `Set the version to "${String(latest.version)}"`, { preferred: true, safe: true })],
+        fixes: [
+          replaceValue(parsed, ['document', 'version'], JSON.stringify(latest.version), `Set the version to "${String(latest.version)}"`, {
+            preferred: true,
+            safe: true,
+          }),
+        ],
       });
     } else if (d.published && latest.date && d.published !== latest.date) {
       report({

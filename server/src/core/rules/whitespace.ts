@@ -4,7 +4,13 @@ import { yamlString } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
-  meta: { id: 'whitespace', severity: 'warning', category: 'text', description: 'Titles and statements carry no stray whitespace: no leading or trailing spaces, no double spaces, no tabs or non-breaking spaces.', fixable: true },
+  meta: {
+    id: 'whitespace',
+    severity: 'warning',
+    category: 'text',
+    description: 'Titles and statements carry no stray whitespace: no leading or trailing spaces, no double spaces, no tabs or non-breaking spaces.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, model, report }) {
     for (const f of textFields(model)) {
@@ -16,7 +22,10 @@ export const rule: FileRule = {
       if (/[\t\u00a0\u2000-\u200b\u3000]/.test(v)) problems.push('tabs or non-breaking spaces');
       if (/\n/.test(v)) problems.push('a line break');
       if (!problems.length) continue;
-      const clean = v.replace(/[\t\u00a0\u2000-\u200b\u3000]/g, ' ').replace(/\s+/g, ' ').trim();
+      const clean = v
+        .replace(/[\t\u00a0\u2000-\u200b\u3000]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const at = parsed.nodeAt(f.path);
       const type = at && isScalar(at.node) ? at.node.type : undefined;
       const span = parsed.locate(f.path);
@@ -26,7 +35,18 @@ export const rule: FileRule = {
         path: f.path,
         message: `The ${f.kind === 'title' ? 'title' : 'text'} of ${f.owner} has ${problems.join(' and ')}: write it on one line with single, ordinary spaces.`,
         // Keep the scalar's style: plain stays plain where YAML allows, quotes stay the same quotes.
-        fixes: oneLine ? [{ title: 'Tidy the whitespace', edits: [{ span, newText: type === 'PLAIN' ? yamlString(clean) : type === 'QUOTE_SINGLE' ? `'${clean.replace(/'/g, "''")}'` : JSON.stringify(clean) }], preferred: true, safe: true }] : [],
+        fixes: oneLine
+          ? [
+              {
+                title: 'Tidy the whitespace',
+                edits: [
+                  { span, newText: type === 'PLAIN' ? yamlString(clean) : type === 'QUOTE_SINGLE' ? `'${clean.replace(/'/g, "''")}'` : JSON.stringify(clean) },
+                ],
+                preferred: true,
+                safe: true,
+              },
+            ]
+          : [],
       });
     }
   },

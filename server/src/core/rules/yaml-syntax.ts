@@ -26,7 +26,12 @@ function widen(text: string, code: string, span: Span): Span {
 }
 
 export const rule: FileRule = {
-  meta: { id: 'yaml-syntax', severity: 'error', category: 'syntax', description: 'The file must be well-formed YAML: one document, consistent indentation, no duplicate keys, no aliases.' },
+  meta: {
+    id: 'yaml-syntax',
+    severity: 'error',
+    category: 'syntax',
+    description: 'The file must be well-formed YAML: one document, consistent indentation, no duplicate keys, no aliases.',
+  },
   scope: 'file',
   check({ parsed, report }) {
     for (const p of parsed.problems) {
@@ -34,8 +39,13 @@ export const rule: FileRule = {
       const message = friendly ? `${friendly}. (YAML: ${p.message})` : `YAML syntax: ${p.message}`;
       report({ path: [], span: widen(parsed.text, p.code, p.span), message: OWN_PROBLEM_CODES.has(p.code) ? p.message : message, severity: p.severity });
     }
-    if (parsed.data === undefined && parsed.problems.length === 0) report({ path: [], span: { start: 0, end: 0 }, message: 'The file is empty: a spec file starts with `qualspec: 1` and a document section.' });
+    if (parsed.data === undefined && parsed.problems.length === 0)
+      report({ path: [], span: { start: 0, end: 0 }, message: 'The file is empty: a spec file starts with `qualspec: 1` and a document section.' });
     else if (parsed.data !== undefined && (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)))
-      report({ path: [], span: { start: 0, end: Math.min(parsed.text.length, 80) }, message: `The file's top level is ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}; a spec file is a mapping of keys (qualspec, document, groups, qualifications, units).` });
+      report({
+        path: [],
+        span: { start: 0, end: Math.min(parsed.text.length, 80) },
+        message: `The file's top level is ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}; a spec file is a mapping of keys (qualspec, document, groups, qualifications, units).`,
+      });
   },
 };

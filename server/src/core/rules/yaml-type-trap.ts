@@ -13,7 +13,13 @@ function walkStrings(v: unknown, path: Path, out: { path: Path; value: string }[
 }
 
 export const rule: FileRule = {
-  meta: { id: 'yaml-type-trap', severity: 'error', category: 'yaml', description: 'A version, criterion number, QAN or ref that YAML reads as a number or true/false (1.10 becomes 1.1, no becomes false) must be quoted.', fixable: true },
+  meta: {
+    id: 'yaml-type-trap',
+    severity: 'error',
+    category: 'yaml',
+    description: 'A version, criterion number, QAN or ref that YAML reads as a number or true/false (1.10 becomes 1.1, no becomes false) must be quoted.',
+    fixable: true,
+  },
   scope: 'file',
   check({ parsed, report }) {
     const data = parsed.data;
@@ -39,7 +45,11 @@ export const rule: FileRule = {
     const strings: { path: Path; value: string }[] = [];
     walkStrings(data, [], strings);
     // Where the format wants true/false (summary: yes), quoting is the wrong advice: the schema check reports it.
-    const wrongType = new Set(validateSpecData(data).filter((i) => i.kind === 'schema').map((i) => JSON.stringify(i.path)));
+    const wrongType = new Set(
+      validateSpecData(data)
+        .filter((i) => i.kind === 'schema')
+        .map((i) => JSON.stringify(i.path)),
+    );
     for (const s of strings) {
       if (!YAML11_BOOL.test(s.value) || wrongType.has(JSON.stringify(s.path))) continue;
       const at = parsed.nodeAt(s.path);

@@ -165,7 +165,13 @@ function computeIssues(data: unknown): SchemaIssue[] {
         const key = String((e.params as { missingProperty: string }).missingProperty);
         const ps = parentSchema(e);
         const desc = firstSentence(((ps?.properties as Record<string, Record<string, unknown>>)?.[key] ?? {}).description);
-        push({ kind: 'schema', path, part: path.length ? 'key' : 'value', missingKey: key, message: `${capital(where(data, path))} has no '${key}'${desc ? ` (${desc.replace(/\.$/, '')})` : ''}.` });
+        push({
+          kind: 'schema',
+          path,
+          part: path.length ? 'key' : 'value',
+          missingKey: key,
+          message: `${capital(where(data, path))} has no '${key}'${desc ? ` (${desc.replace(/\.$/, '')})` : ''}.`,
+        });
         break;
       }
       case 'type': {
@@ -174,7 +180,12 @@ function computeIssues(data: unknown): SchemaIssue[] {
           push({ kind: 'type-trap', path, part: 'value', value, message: '' });
           break;
         }
-        push({ kind: 'schema', path, part: 'value', message: `${keyLabel(path)} in ${where(data, path.slice(0, -1))} should be ${orList(want.map((w) => TYPE_WORDS[w] ?? w))}, not ${kindOf(value)}${typeof value === 'string' || typeof value === 'number' ? ` (${show(value)})` : ''}.` });
+        push({
+          kind: 'schema',
+          path,
+          part: 'value',
+          message: `${keyLabel(path)} in ${where(data, path.slice(0, -1))} should be ${orList(want.map((w) => TYPE_WORDS[w] ?? w))}, not ${kindOf(value)}${typeof value === 'string' || typeof value === 'number' ? ` (${show(value)})` : ''}.`,
+        });
         break;
       }
       case 'pattern': {
@@ -182,13 +193,25 @@ function computeIssues(data: unknown): SchemaIssue[] {
         const ps = typeof s.$ref === 'string' ? schemaAt(s.$ref) : s;
         const examples = (ps?.examples ?? s.examples) as unknown[] | undefined;
         const desc = firstSentence(ps?.description ?? s.description);
-        push({ kind: 'schema', path, part: 'value', message: `${show(value)} is not a valid ${fieldName(String(path[path.length - 1] ?? 'value'))}${examples?.length ? `: write it like ${examples.slice(0, 2).map(String).join(' or ')}` : ''}.${desc && !examples ? ` ${desc}` : ''}` });
+        push({
+          kind: 'schema',
+          path,
+          part: 'value',
+          message: `${show(value)} is not a valid ${fieldName(String(path[path.length - 1] ?? 'value'))}${examples?.length ? `: write it like ${examples.slice(0, 2).map(String).join(' or ')}` : ''}.${desc && !examples ? ` ${desc}` : ''}`,
+        });
         break;
       }
       case 'enum': {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
         const sugg = typeof value === 'string' ? suggest(value, allowed) : [];
-        push({ kind: 'schema', path, part: 'value', actual: typeof value === 'string' ? value : undefined, suggestions: sugg, message: `${show(value)} is not allowed for ${keyLabel(path)}: use ${orList(allowed.map((a) => `'${a}'`))}${sugg.length ? ` — did you mean '${sugg[0]}'?` : '.'}` } as SchemaIssue);
+        push({
+          kind: 'schema',
+          path,
+          part: 'value',
+          actual: typeof value === 'string' ? value : undefined,
+          suggestions: sugg,
+          message: `${show(value)} is not allowed for ${keyLabel(path)}: use ${orList(allowed.map((a) => `'${a}'`))}${sugg.length ? ` — did you mean '${sugg[0]}'?` : '.'}`,
+        } as SchemaIssue);
         break;
       }
       case 'const': {
@@ -202,14 +225,31 @@ function computeIssues(data: unknown): SchemaIssue[] {
       case 'exclusiveMaximum': {
         const limit = (e.params as { limit: number }).limit;
         const words = { minimum: 'at least', exclusiveMinimum: 'more than', maximum: 'at most', exclusiveMaximum: 'less than' }[e.keyword];
-        push({ kind: 'schema', path, part: 'value', message: `${fieldName(String(path[path.length - 1]))} in ${where(data, path.slice(0, -1))} must be ${words} ${limit}, not ${show(value)}.` });
+        push({
+          kind: 'schema',
+          path,
+          part: 'value',
+          message: `${fieldName(String(path[path.length - 1]))} in ${where(data, path.slice(0, -1))} must be ${words} ${limit}, not ${show(value)}.`,
+        });
         break;
       }
       case 'minItems': {
         const limit = (e.params as { limit: number }).limit;
         const key = String(path[path.length - 1]);
-        if (key === 'criteria') push({ kind: 'schema', path, part: 'key', message: `${capital(where(data, path))} has no assessment criteria: every learning outcome needs at least one.` });
-        else push({ kind: 'schema', path, part: 'key', message: `${capital(fieldName(key))} in ${where(data, path.slice(0, -1))} needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}.` });
+        if (key === 'criteria')
+          push({
+            kind: 'schema',
+            path,
+            part: 'key',
+            message: `${capital(where(data, path))} has no assessment criteria: every learning outcome needs at least one.`,
+          });
+        else
+          push({
+            kind: 'schema',
+            path,
+            part: 'key',
+            message: `${capital(fieldName(key))} in ${where(data, path.slice(0, -1))} needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}.`,
+          });
         break;
       }
       case 'minLength':
@@ -222,7 +262,12 @@ function computeIssues(data: unknown): SchemaIssue[] {
         if (value && typeof value === 'object') break; // the branch errors say more
         const ps = e.parentSchema as Record<string, unknown> | undefined;
         const desc = firstSentence(ps?.description);
-        push({ kind: 'schema', path, part: 'value', message: `${keyLabel(path)} in ${where(data, path.slice(0, -1))} has the wrong form (${show(value)}).${desc ? ` ${desc}` : ''}` });
+        push({
+          kind: 'schema',
+          path,
+          part: 'value',
+          message: `${keyLabel(path)} in ${where(data, path.slice(0, -1))} has the wrong form (${show(value)}).${desc ? ` ${desc}` : ''}`,
+        });
         break;
       }
       default:
@@ -230,7 +275,9 @@ function computeIssues(data: unknown): SchemaIssue[] {
     }
   }
   // "has no 'credit'" next to "Unknown key 'crdit' — did you mean 'credit'?" says the same thing twice.
-  const misspelt = new Set(issues.filter((i) => i.kind === 'unknown-key' && i.suggestions?.length).map((i) => `${i.path.slice(0, -1).join('/')}|${i.suggestions![0]}`));
+  const misspelt = new Set(
+    issues.filter((i) => i.kind === 'unknown-key' && i.suggestions?.length).map((i) => `${i.path.slice(0, -1).join('/')}|${i.suggestions![0]}`),
+  );
   return issues.filter((i) => !(i.kind === 'schema' && i.missingKey !== undefined && misspelt.has(`${i.path.join('/')}|${i.missingKey}`)));
 }
 

@@ -83,14 +83,16 @@ export function summarise(uri: string, parsed: ParsedFile, model: SpecModel, sup
     if (u.ref === undefined) continue;
     units.push(unitSummary(uri, u, loc));
     for (const k of u.ksbs) {
-      if (k.standard && k.code && k.text !== undefined) ksbs.push({ uri, standard: k.standard, code: k.code, text: k.text, span: loc([...k.path, 'text']), unitRef: u.ref });
+      if (k.standard && k.code && k.text !== undefined)
+        ksbs.push({ uri, standard: k.standard, code: k.code, text: k.text, span: loc([...k.path, 'text']), unitRef: u.ref });
     }
   }
   const uses: RefUse[] = [];
   for (const q of model.qualifications) {
     for (const m of q.units) if (m.ref !== undefined) uses.push({ uri, ref: m.ref, span: loc(m.refPath), kind: 'unit' });
     for (const r of q.rules) {
-      for (const list of [r.units, r.mandatory, r.barred]) for (const it of list?.items ?? []) if (it.value !== undefined) uses.push({ uri, ref: it.value, span: loc(it.path), kind: 'unit' });
+      for (const list of [r.units, r.mandatory, r.barred])
+        for (const it of list?.items ?? []) if (it.value !== undefined) uses.push({ uri, ref: it.value, span: loc(it.path), kind: 'unit' });
       for (const it of r.groups?.items ?? []) if (it.value !== undefined) uses.push({ uri, ref: it.value, span: loc(it.path), kind: 'group' });
     }
     for (const it of q.pool?.units?.items ?? []) if (it.value !== undefined) uses.push({ uri, ref: it.value, span: loc(it.path), kind: 'unit' });
@@ -106,7 +108,9 @@ export function summarise(uri: string, parsed: ParsedFile, model: SpecModel, sup
       ...(q.title !== undefined ? { title: q.title, titleSpan: loc([...q.path, 'title']) } : {}),
       ...(q.type !== undefined ? { type: q.type } : {}),
     })),
-    groups: model.groups.filter((g) => g.id !== undefined).map((g) => ({ uri, id: g.id!, ...(g.title !== undefined ? { title: g.title } : {}), span: loc([...g.path, 'id']) })),
+    groups: model.groups
+      .filter((g) => g.id !== undefined)
+      .map((g) => ({ uri, id: g.id!, ...(g.title !== undefined ? { title: g.title } : {}), span: loc([...g.path, 'id']) })),
     ksbs,
     uses,
     suppressions,
@@ -124,7 +128,16 @@ function unitSummary(uri: string, u: UnitModel, loc: (p: Path, part?: 'value' | 
       fieldSpans[f] = loc([...u.path, f]);
     }
   }
-  return { uri, ref: u.ref!, refSpan: loc([...u.path, 'ref']), span: loc(u.path), summary: u.summary, ...(u.specifiedIn !== undefined ? { specifiedIn: u.specifiedIn } : {}), fields, fieldSpans };
+  return {
+    uri,
+    ref: u.ref!,
+    refSpan: loc([...u.path, 'ref']),
+    span: loc(u.path),
+    summary: u.summary,
+    ...(u.specifiedIn !== undefined ? { specifiedIn: u.specifiedIn } : {}),
+    fields,
+    fieldSpans,
+  };
 }
 
 export class WorkspaceIndex {
@@ -167,11 +180,12 @@ export class WorkspaceIndex {
   unitsByRef(): Map<string, UnitSummary[]> {
     if (!this.unitsByRefCache) {
       const m = new Map<string, UnitSummary[]>();
-      for (const f of this.files.values()) for (const u of f.units) {
-        const list = m.get(u.ref);
-        if (list) list.push(u);
-        else m.set(u.ref, [u]);
-      }
+      for (const f of this.files.values())
+        for (const u of f.units) {
+          const list = m.get(u.ref);
+          if (list) list.push(u);
+          else m.set(u.ref, [u]);
+        }
       this.unitsByRefCache = m;
     }
     return this.unitsByRefCache;
