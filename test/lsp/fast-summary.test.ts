@@ -10,7 +10,7 @@ import { parseSpecText } from '../../server/src/core/parse/parse';
 import { buildModel } from '../../server/src/core/model/spec';
 import { summarise, type FileSummary } from '../../server/src/core/workspace/index';
 import { parseSuppressions } from '../../server/src/core/lint/suppress';
-import { fastSummary, fastSummaryObstacle, summaryOf } from '../../server/src/service/fast-summary';
+import { fastSummary, fastSummaryObstacle, summaryOf } from '../../server/src/core/workspace/fast-summary';
 import { REPO } from './helpers';
 
 function full(uri: string, text: string): FileSummary {

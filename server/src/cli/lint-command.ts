@@ -2,8 +2,7 @@ import { readFileSync, renameSync, writeFileSync, statSync, chmodSync, unlinkSyn
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyseFile, analyseWorkspace, sortFindings } from '../core/lint/engine.js';
-import { WorkspaceIndex } from '../core/workspace/index.js';
+import { lintTexts, sortFindings } from '../core/lint/engine.js';
 import { applyEdits } from '../core/fix/apply.js';
 import type { Finding, Fix, TextEdit } from '../core/rules/types.js';
 import { LineIndex } from '../core/text/line-index.js';
@@ -251,24 +250,7 @@ export function runLint(argv: readonly string[], io: Io): number {
 
   const configFor = (uri: string) => configs.forFile(fileURLToPath(uri)).config;
   const lintAll = (): Map<string, Finding[]> => {
-    const index = new WorkspaceIndex();
-    const results = new Map<string, Finding[]>();
-    const needsSecondPass: Loaded[] = [];
-    for (const l of loaded) {
-      const a = analyseFile(l.uri, l.text, { index, config: configFor(l.uri) });
-      results.set(l.uri, a.findings);
-      // Checks that look units up in other files (award totals, pools) may have missed a file not yet indexed.
-      if (
-        a.model.qualifications.some(
-          (q) =>
-            q.units.some((m) => m.ref && !a.model.unitsByRef.has(m.ref)) ||
-            (q.pool?.units?.items ?? []).some((i) => i.value && !a.model.unitsByRef.has(i.value)),
-        )
-      )
-        needsSecondPass.push(l);
-    }
-    for (const l of needsSecondPass) results.set(l.uri, analyseFile(l.uri, l.text, { index, config: configFor(l.uri), updateIndex: false }).findings);
-    for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
+    const results = lintTexts(loaded, configFor);
     // A file that is not UTF-8 text says so, where the first bad byte is (reported as a YAML syntax problem).
     for (const l of loaded) {
       if (!l.notice || configFor(l.uri).rules['yaml-syntax'] === 'off') continue;

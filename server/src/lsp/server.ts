@@ -59,7 +59,7 @@ import {
   type ServiceHost,
   type SpecFile,
 } from '../service/index.js';
-import { summaryOf } from '../service/fast-summary.js';
+import { summaryOf } from '../core/workspace/fast-summary.js';
 import {
   CombinationRequestMethod,
   LintWorkspaceRequestMethod,

@@ -8,6 +8,7 @@ import { ALL_RULES } from '../rules/index.js';
 import type { FileRule, Finding, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
 import type { Span } from '../text/line-index.js';
 import { summarise, WorkspaceIndex, type FileSummary } from '../workspace/index.js';
+import { summaryOf } from '../workspace/fast-summary.js';
 import { isSuppressed, parseSuppressions } from './suppress.js';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
 
@@ -137,14 +138,16 @@ export function sortFindings(f: Finding[]): Finding[] {
   return f.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** Lint a set of texts as one workspace: file checks, then workspace checks. */
+/**
+ * Lint a set of texts as one workspace. Every file is indexed first — by the fast summary reader,
+ * which skips learning outcomes and prose — so that the file checks that read other files (award
+ * totals, combination pools) see the whole workspace, and each file is then parsed in full once.
+ */
 export function lintTexts(files: { uri: string; text: string }[], configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG): Map<string, Finding[]> {
   const index = new WorkspaceIndex();
   const results = new Map<string, Finding[]>();
+  if (files.length > 1) for (const f of files) index.set(summaryOf(f.uri, f.text).summary);
   for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri) }).findings);
-  // File checks that read the index (award totals, combination pools) may have run before a later
-  // file was indexed: run them once more now that the index is complete.
-  if (files.length > 1) for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri) }).findings);
   for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
   return results;
 }

@@ -147,12 +147,43 @@ export class WorkspaceIndex {
   generation = 0;
 
   set(summary: FileSummary): void {
+    const old = this.files.get(summary.uri);
     this.files.set(summary.uri, summary);
-    this.changed();
+    // Keep the by-ref map up to date one file at a time: rebuilding it after every file made
+    // indexing a workspace quadratic in its number of files.
+    if (this.unitsByRefCache) {
+      if (old) this.removeUnits(old);
+      this.addUnits(summary);
+    }
+    this.generation++;
   }
 
   delete(uri: string): void {
-    if (this.files.delete(uri)) this.changed();
+    const old = this.files.get(uri);
+    if (!old) return;
+    this.files.delete(uri);
+    if (this.unitsByRefCache) this.removeUnits(old);
+    this.generation++;
+  }
+
+  private addUnits(f: FileSummary): void {
+    const m = this.unitsByRefCache!;
+    for (const u of f.units) {
+      const list = m.get(u.ref);
+      if (list) list.push(u);
+      else m.set(u.ref, [u]);
+    }
+  }
+
+  private removeUnits(f: FileSummary): void {
+    const m = this.unitsByRefCache!;
+    for (const u of f.units) {
+      const list = m.get(u.ref);
+      if (!list) continue;
+      const rest = list.filter((x) => x.uri !== f.uri);
+      if (rest.length) m.set(u.ref, rest);
+      else m.delete(u.ref);
+    }
   }
 
   get(uri: string): FileSummary | undefined {
@@ -171,22 +202,11 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  private changed(): void {
-    this.generation++;
-    this.unitsByRefCache = undefined;
-  }
-
   /** Every definition of a unit ref across the workspace. */
   unitsByRef(): Map<string, UnitSummary[]> {
     if (!this.unitsByRefCache) {
-      const m = new Map<string, UnitSummary[]>();
-      for (const f of this.files.values())
-        for (const u of f.units) {
-          const list = m.get(u.ref);
-          if (list) list.push(u);
-          else m.set(u.ref, [u]);
-        }
-      this.unitsByRefCache = m;
+      this.unitsByRefCache = new Map();
+      for (const f of this.files.values()) this.addUnits(f);
     }
     return this.unitsByRefCache;
   }

@@ -13,11 +13,11 @@
  * block scalars where a value is needed, duplicate keys, document markers) makes it give up and
  * return undefined: the caller then parses the file in full.
  */
-import { buildModel } from '../core/model/spec.js';
-import { parseSpecText, type ParsedFile, type Path } from '../core/parse/parse.js';
-import { parseSuppressions } from '../core/lint/suppress.js';
-import { summarise, type FileSummary } from '../core/workspace/index.js';
-import type { Span } from '../core/text/line-index.js';
+import { buildModel } from '../model/spec.js';
+import { parseSpecText, type ParsedFile, type Path } from '../parse/parse.js';
+import { parseSuppressions } from '../lint/suppress.js';
+import { summarise, type FileSummary } from './index.js';
+import type { Span } from '../text/line-index.js';
 
 class GiveUp extends Error {}
 const giveUp = (why: string): never => {
