@@ -1,0 +1,34 @@
+/** Time budget and cancellation of the engine's searches. */
+import { ComboTimeoutError } from './errors.js';
+
+/** Internal switch for tests: force a single forward pass or a split run (see solve). */
+export type Strategy = 'auto' | 'single' | 'split';
+
+export interface EngineOptions {
+  signal?: AbortSignal;
+  /** Give up (ComboTimeoutError) after this many milliseconds. */
+  maxMillis?: number;
+  /** Internal (tests): force a single forward pass or a split run; results are the same. */
+  strategy?: Strategy;
+}
+
+/** Checks the time budget and the abort signal every 1024 ticks. */
+export class Guard {
+  private readonly start = Date.now();
+  private readonly deadline: number;
+  private ticks = 0;
+  constructor(private readonly options: EngineOptions = {}) {
+    const ms = options.maxMillis;
+    this.deadline = typeof ms === 'number' && ms >= 0 ? this.start + ms : Number.POSITIVE_INFINITY;
+    this.check();
+  }
+  tick(): void {
+    if ((++this.ticks & 1023) === 0) this.check();
+  }
+  check(): void {
+    if (this.options.signal?.aborted) throw new ComboTimeoutError('aborted', Date.now() - this.start);
+    if (this.deadline !== Number.POSITIVE_INFINITY && Date.now() > this.deadline) {
+      throw new ComboTimeoutError('timeout', Date.now() - this.start);
+    }
+  }
+}

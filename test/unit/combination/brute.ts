@@ -1,0 +1,150 @@
+/**
+ * Brute force over every subset of a small pool (<= 20 units), written independently of the
+ * engine: each rule is evaluated literally on bit masks (bit i = pool unit i).
+ */
+import type { ComboProblem, ComboRule } from '../../../server/src/core/combination/types';
+
+/** A small seeded PRNG (mulberry32). */
+export class Prng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0 || 1;
+  }
+  next(): number {
+    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.next() * list.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  subset<T>(list: readonly T[], p: number): T[] {
+    return list.filter(() => this.chance(p));
+  }
+}
+
+export function popcount(x: number): number {
+  let c = 0;
+  while (x) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+}
+
+/** Per-mask sums of a per-unit value, by adding the lowest bit to the mask without it. */
+function sums(n: number, value: (i: number) => number): Float64Array {
+  const out = new Float64Array(1 << n);
+  for (let m = 1; m < 1 << n; m++) {
+    const low = m & -m;
+    out[m] = out[m ^ low]! + value(31 - Math.clz32(low));
+  }
+  return out;
+}
+
+export interface Brute {
+  n: number;
+  /** valid[r][mask]: rule r holds for the selection `mask`. */
+  valid: Uint8Array[];
+  credit: Float64Array;
+  glh: Float64Array;
+  tqt: Float64Array;
+  /** Masks meeting every rule, in the engine's listing order (first differing pool unit selected first). */
+  all: number[];
+  maskOf(refs: readonly string[]): number;
+  refsOf(mask: number): string[];
+}
+
+/** Does `percent` of `total` fit in `high`? Exactly, for percentages with up to 6 decimals. */
+function shareHolds(high: number, total: number, percent: number): boolean {
+  if (percent <= 0) return true;
+  let scale = 1;
+  while (scale < 1e6 && Math.abs(percent * scale - Math.round(percent * scale)) > 1e-9) scale *= 10;
+  return 100 * scale * high >= Math.round(percent * scale) * total;
+}
+
+export function brute(problem: ComboProblem): Brute {
+  const units = problem.units;
+  const n = units.length;
+  if (n > 20) throw new Error('brute force is for small pools');
+  const index = new Map(units.map((u, i) => [u.ref, i]));
+  const maskOf = (refs: readonly string[]): number => refs.reduce((m, r) => (index.has(r) ? m | (1 << index.get(r)!) : m), 0);
+  const credit = sums(n, (i) => units[i]!.credit);
+  const glh = sums(n, (i) => units[i]!.glh ?? 0);
+  const tqt = sums(n, (i) => units[i]!.tqt ?? 0);
+  const valid = problem.rules.map((rule: ComboRule) => {
+    const v = new Uint8Array(1 << n);
+    switch (rule.kind) {
+      case 'count': {
+        const unscoped = rule.scopeGroups === undefined && rule.scopeUnits === undefined;
+        let scope = 0;
+        units.forEach((u, i) => {
+          if (unscoped || rule.scopeGroups?.includes(u.group) || rule.scopeUnits?.includes(u.ref)) scope |= 1 << i;
+        });
+        for (let m = 0; m < 1 << n; m++) {
+          const k = popcount(m & scope);
+          const c = credit[m & scope]!;
+          v[m] = Number(
+            (rule.minUnits === undefined || k >= rule.minUnits) &&
+              (rule.maxUnits === undefined || k <= rule.maxUnits) &&
+              (rule.minCredits === undefined || c >= rule.minCredits) &&
+              (rule.maxCredits === undefined || c <= rule.maxCredits),
+          );
+        }
+        break;
+      }
+      case 'mandatory': {
+        const known = rule.units.every((r) => index.has(r));
+        const need = maskOf(rule.units);
+        for (let m = 0; m < 1 << n; m++) v[m] = Number(known && (m & need) === need);
+        break;
+      }
+      case 'barred': {
+        const listed = maskOf(rule.units);
+        for (let m = 0; m < 1 << n; m++) v[m] = Number(popcount(m & listed) <= 1);
+        break;
+      }
+      case 'levelShare': {
+        let high = 0;
+        units.forEach((u, i) => {
+          if (u.level >= rule.level) high |= 1 << i;
+        });
+        for (let m = 0; m < 1 << n; m++) v[m] = Number(shareHolds(credit[m & high]!, credit[m]!, rule.minPercent));
+        break;
+      }
+    }
+    return v;
+  });
+  const all: number[] = [];
+  for (let m = 0; m < 1 << n; m++) if (valid.every((v) => v[m])) all.push(m);
+  // Listing order: compare at the first pool unit where two selections differ; selecting it comes first.
+  const rev = (m: number): number => {
+    let r = 0;
+    for (let i = 0; i < n; i++) if (m & (1 << i)) r |= 1 << (n - 1 - i);
+    return r;
+  };
+  all.sort((a, b) => rev(b) - rev(a));
+  return {
+    n,
+    valid,
+    credit,
+    glh,
+    tqt,
+    all,
+    maskOf,
+    refsOf: (mask) => units.filter((_, i) => mask & (1 << i)).map((u) => u.ref),
+  };
+}
+
+/** Whether the rules with the given indices can all be met together. */
+export function feasibleRules(b: Brute, rules: readonly number[]): boolean {
+  for (let m = 0; m < 1 << b.n; m++) if (rules.every((r) => b.valid[r]![m])) return true;
+  return false;
+}
