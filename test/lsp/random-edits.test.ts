@@ -17,7 +17,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.severity} ${d.message}`;
+const key = (d: Diagnostic) =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.severity} ${d.message}`;
 
 describe('random edits', () => {
   const ws = fixtureWorkspace();
@@ -64,6 +65,8 @@ describe('random edits', () => {
     fresh.open(uri, finalText);
     const expected = await fresh.diagnosticsFor(uri, (_d, p) => p.version === 1, 60_000);
     expect(final.map(key).sort(), `seed ${seed}`).toEqual(expected.map(key).sort());
-    console.log(`random edits: seed ${seed}, ${EDITS} edits, ${versions.length} publications, final text ${finalText.length} chars, ${final.length} diagnostics`);
+    console.log(
+      `random edits: seed ${seed}, ${EDITS} edits, ${versions.length} publications, final text ${finalText.length} chars, ${final.length} diagnostics`,
+    );
   }, 240_000);
 });

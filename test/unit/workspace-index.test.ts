@@ -7,10 +7,22 @@ const spec = (units: [string, string][]) =>
 describe('workspace index', () => {
   it('keeps units by ref up to date as files are added, replaced and removed', () => {
     const index = new WorkspaceIndex();
-    analyseFile('file:///a.yaml', spec([['L5B1', 'One'], ['L5B2', 'Two']]), { index });
+    analyseFile(
+      'file:///a.yaml',
+      spec([
+        ['L5B1', 'One'],
+        ['L5B2', 'Two'],
+      ]),
+      { index },
+    );
     expect(index.findUnit('L5B1').map((u) => u.uri)).toEqual(['file:///a.yaml']);
     analyseFile('file:///b.yaml', spec([['L5B1', 'One again']]), { index });
-    expect(index.findUnit('L5B1').map((u) => u.uri).sort()).toEqual(['file:///a.yaml', 'file:///b.yaml']);
+    expect(
+      index
+        .findUnit('L5B1')
+        .map((u) => u.uri)
+        .sort(),
+    ).toEqual(['file:///a.yaml', 'file:///b.yaml']);
     // Replacing a file drops the units it no longer defines.
     analyseFile('file:///a.yaml', spec([['L5B3', 'Three']]), { index });
     expect(index.findUnit('L5B1').map((u) => u.uri)).toEqual(['file:///b.yaml']);

@@ -56,7 +56,7 @@ export interface Brute {
   credit: Float64Array;
   glh: Float64Array;
   tqt: Float64Array;
-  /** Masks meeting every rule, in the engine's listing order (first differing pool unit selected first). */
+  /** Masks meeting every rule, in the engine's listing order (see the sort below). */
   all: number[];
   maskOf(refs: readonly string[]): number;
   refsOf(mask: number): string[];
@@ -124,13 +124,19 @@ export function brute(problem: ComboProblem): Brute {
   });
   const all: number[] = [];
   for (let m = 0; m < 1 << n; m++) if (valid.every((v) => v[m])) all.push(m);
-  // Listing order: compare at the first pool unit where two selections differ; selecting it comes first.
-  const rev = (m: number): number => {
+  // Listing order: units grouped by group (groups in order of first appearance, pool order
+  // within); compare at the first unit where two selections differ; selecting it comes first.
+  const groupRank = new Map<string, number>();
+  units.forEach((u) => groupRank.has(u.group) || groupRank.set(u.group, groupRank.size));
+  const listing = units.map((_, i) => i).sort((a, b) => groupRank.get(units[a]!.group)! - groupRank.get(units[b]!.group)! || a - b);
+  const rank = (m: number): number => {
     let r = 0;
-    for (let i = 0; i < n; i++) if (m & (1 << i)) r |= 1 << (n - 1 - i);
+    listing.forEach((p, k) => {
+      if (m & (1 << p)) r |= 1 << (n - 1 - k);
+    });
     return r;
   };
-  all.sort((a, b) => rev(b) - rev(a));
+  all.sort((a, b) => rank(b) - rank(a));
   return {
     n,
     valid,

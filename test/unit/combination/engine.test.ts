@@ -82,9 +82,9 @@ describe('analyse', () => {
       [3, 4, 12],
     ] as const) {
       const problem = synthetic(seed, groups, perGroup);
-      const single = analyse(problem, { strategy: 'single' });
-      const split = analyse(problem, { strategy: 'split' });
-      const auto = analyse(problem);
+      const single = analyse(problem, { strategy: 'single', checkKeys: true });
+      const split = analyse(problem, { strategy: 'split', checkKeys: true });
+      const auto = analyse(problem, { checkKeys: true });
       for (const other of [split, auto]) {
         expect(other.count).toBe(single.count);
         expect(other.credit?.min).toBe(single.credit?.min);

@@ -3,7 +3,17 @@
  * a brute-force enumeration of all subsets (brute.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, checkSelection, enumerate, fillToMinimum, type Analysis, type ComboProblem } from '../../../server/src/core/combination/index';
+import {
+  analyse,
+  checkSelection,
+  enumerate,
+  fillToMinimum,
+  type Analysis,
+  type ComboProblem,
+  type ComboRule,
+} from '../../../server/src/core/combination/index';
+import { indexPool, layout, prepare } from '../../../server/src/core/combination/model';
+import { chooseOrder } from '../../../server/src/core/combination/order';
 import { brute, feasibleRules, popcount, Prng, type Brute } from './brute';
 import { randomProblem } from './random';
 
@@ -70,7 +80,7 @@ describe('combination engine = brute force', () => {
       const problem = randomProblem(r);
       const b = brute(problem);
       const label = `case ${c}: ${JSON.stringify(problem)}`;
-      const a = analyse(problem);
+      const a = analyse(problem, { checkKeys: true });
       expect(a.count, label).toBe(BigInt(b.all.length));
       expect(a.feasible, label).toBe(b.all.length > 0);
       if (!a.feasible) infeasible++;
@@ -85,7 +95,7 @@ describe('combination engine = brute force', () => {
 
       // Both strategies (one forward pass; two halves joined) give the same figures.
       for (const strategy of ['single', 'split'] as const) {
-        const s = analyse(problem, { strategy });
+        const s = analyse(problem, { strategy, checkKeys: true });
         expect(s.count, `${strategy} ${label}`).toBe(a.count);
         expect(s.credit?.min).toBe(a.credit?.min);
         expect(s.credit?.max).toBe(a.credit?.max);
@@ -104,7 +114,9 @@ describe('combination engine = brute force', () => {
       const pages = Math.ceil(b.all.length / size);
       for (const page of new Set([0, 1, r.int(0, pages + 1), pages - 1, pages])) {
         if (page < 0) continue;
-        expect(enumerate(problem, page, size), `page ${page} of ${size}, ${label}`).toEqual(b.all.slice(page * size, page * size + size).map(b.refsOf));
+        expect(enumerate(problem, page, size, { checkKeys: true }), `page ${page} of ${size}, ${label}`).toEqual(
+          b.all.slice(page * size, page * size + size).map(b.refsOf),
+        );
       }
 
       // checkSelection agrees with the brute force on a few selections.
@@ -120,7 +132,7 @@ describe('combination engine = brute force', () => {
       // fillToMinimum: a smallest-credit valid superset (fewest units among those).
       const start = b.n ? r.int(0, (1 << b.n) - 1) & r.int(0, (1 << b.n) - 1) & r.int(0, (1 << b.n) - 1) : 0;
       const supersets = b.all.filter((m) => (m & start) === start);
-      const filled = fillToMinimum(problem, b.refsOf(start));
+      const filled = fillToMinimum(problem, b.refsOf(start), { checkKeys: true });
       if (supersets.length === 0) {
         expect(filled, label).toBeNull();
       } else {
@@ -138,6 +150,35 @@ describe('combination engine = brute force', () => {
     expect(infeasible).toBeGreaterThan(CASES / 20);
     expect(infeasible).toBeLessThan(CASES * 0.8);
     expect(empties).toBeGreaterThan(0);
+  });
+
+  it('agrees when the state vector is too wide for a numeric key', () => {
+    const r = new Prng(99);
+    for (let c = 0; c < 5; c++) {
+      const units = Array.from({ length: 14 }, (_, i) => ({ ref: `U${i}`, group: 'g', level: r.int(3, 6), credit: r.int(5, 9), glh: 10, tqt: 20 }));
+      const refs = units.map((u) => u.ref);
+      // Ten credit counters over overlapping halves of the pool, all live at once.
+      const rules: ComboRule[] = Array.from({ length: 10 }, (_, k) => ({
+        kind: 'count',
+        id: `c${k}`,
+        scopeUnits: refs.filter((_, i) => (i * 7 + k * 3) % 10 < 6),
+        minCredits: r.int(5, 20),
+        maxCredits: r.int(30, 70),
+      }));
+      rules.push({ kind: 'levelShare', id: 's', level: 5, minPercent: 40 });
+      const problem: ComboProblem = { units, rules };
+      const prep = prepare(
+        problem,
+        indexPool(units),
+        rules.map((_, i) => i),
+      );
+      expect(layout(prep, chooseOrder(prep)).keys.some((k) => !k.numeric)).toBe(true);
+      const b = brute(problem);
+      const a = analyse(problem, { checkKeys: true });
+      expect(a.count).toBe(BigInt(b.all.length));
+      if (b.all.length) expect(a.credit!.min).toBe(Math.min(...b.all.map((m) => b.credit[m]!)));
+      expect(enumerate(problem, 1, 3)).toEqual(b.all.slice(3, 6).map(b.refsOf));
+    }
   });
 
   it('fillToMinimum returns null for a unit outside the pool', () => {

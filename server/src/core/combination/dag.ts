@@ -41,7 +41,7 @@ export class Dag {
       const kp = keys[i + 1]!;
       const L2 = kp.live.length;
       const sp = steps[i]!;
-      index.reset(kp, count * 2);
+      index.reset(kp, count * 2, guard.checkKeys);
       const next = new Float64Array(count * 2 * L2);
       const sel = new Int32Array(count);
       const skip = new Int32Array(count);

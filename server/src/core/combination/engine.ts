@@ -167,11 +167,28 @@ function problemKey(problem: ComboProblem): string {
 }
 
 /**
+ * The listing order of enumerate(): the pool grouped by group (groups in order of first
+ * appearance, pool order within a group) — the pool order itself when, as in a spec, each group's
+ * units are listed together.
+ */
+export function listingOrder(problem: ComboProblem): number[] {
+  const groups = new Map<string, number[]>();
+  problem.units.forEach((u, i) => {
+    const list = groups.get(u.group);
+    if (list) list.push(i);
+    else groups.set(u.group, [i]);
+  });
+  return [...groups.values()].flat();
+}
+
+/**
  * Page `page` (from 0) of the valid selections, `pageSize` per page, each as refs in pool order.
- * The order is stable: selections are compared at the first unit of the pool where they differ,
- * and the one that selects it comes first (so, for pool A, B, C: ABC, AB, AC, A, BC, B, C, then the
- * empty selection if valid). A page past the end is empty. Only the requested page is listed:
- * counts of completions on the state DAG skip whole subtrees.
+ * The order is stable: two selections are compared at the first unit of the listing order (see
+ * listingOrder; the pool order for a pool listed group by group) where they differ, and the one
+ * that selects it comes first (so, for units A, B, C: ABC, AB, AC, A, BC, B, C, then the empty
+ * selection if valid). A page past the end is empty. Only the requested page is listed: counts of
+ * completions on the state DAG skip whole subtrees. The DAG of the last few problems is kept, so
+ * paging through one problem builds it once.
  */
 export function enumerate(problem: ComboProblem, page: number, pageSize: number, options: EngineOptions = {}): string[][] {
   if (!Number.isInteger(page) || !Number.isInteger(pageSize) || page < 0 || pageSize <= 0) return [];
@@ -182,16 +199,8 @@ export function enumerate(problem: ComboProblem, page: number, pageSize: number,
     pageCache.delete(key);
   } else {
     const byRef = indexPool(problem.units);
-    const pool = problem.units.map((_, i) => i);
-    dag = new Dag(
-      compile(
-        problem,
-        byRef,
-        pool,
-        problem.rules.map((_, i) => i),
-      ),
-      guard,
-    );
+    const all = problem.rules.map((_, i) => i);
+    dag = new Dag(compile(problem, byRef, listingOrder(problem), all), guard);
   }
   pageCache.set(key, dag);
   while (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value!);

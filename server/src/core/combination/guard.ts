@@ -10,6 +10,8 @@ export interface EngineOptions {
   maxMillis?: number;
   /** Internal (tests): force a single forward pass or a split run; results are the same. */
   strategy?: Strategy;
+  /** Internal (tests): check every state value against its layer's key range. */
+  checkKeys?: boolean;
 }
 
 /** Checks the time budget and the abort signal every 1024 ticks. */
@@ -17,7 +19,10 @@ export class Guard {
   private readonly start = Date.now();
   private readonly deadline: number;
   private ticks = 0;
+  /** Check state values against key ranges (options.checkKeys). */
+  readonly checkKeys: boolean;
   constructor(private readonly options: EngineOptions = {}) {
+    this.checkKeys = options.checkKeys === true;
     const ms = options.maxMillis;
     this.deadline = typeof ms === 'number' && ms >= 0 ? this.start + ms : Number.POSITIVE_INFINITY;
     this.check();

@@ -92,7 +92,10 @@ export class StateIndex {
   private readonly hash = new NumHash();
   private readonly map = new Map<string, number>();
   private mode: 0 | 1 | 2 = 0;
-  reset(kp: KeyPlan, expected: number): void {
+  private checked = false;
+  /** Prepare for the layer of key plan `kp`; `checked`: check values against the key ranges. */
+  reset(kp: KeyPlan, expected: number, checked = false): void {
+    this.checked = checked;
     this.direct.reset(0);
     if (kp.numeric && kp.space <= DIRECT_MAX && kp.space <= 64 * expected + 1024) {
       this.mode = 0;
@@ -107,8 +110,10 @@ export class StateIndex {
   }
   /** The existing index of the key, or -1 after recording it with index `fresh`. */
   getOrSet(kp: KeyPlan, vec: ArrayLike<number>, fresh: number): number {
-    if (this.mode === 0) return this.direct.getOrSet(numKey(kp, vec), fresh);
-    if (this.mode === 1) return this.hash.getOrSet(numKey(kp, vec), fresh);
+    if (this.mode !== 2) {
+      const key = this.checked ? (keyOf(kp, vec, 0) as number) : numKey(kp, vec);
+      return this.mode === 0 ? this.direct.getOrSet(key, fresh) : this.hash.getOrSet(key, fresh);
+    }
     const key = keyOf(kp, vec, 0) as string;
     const got = this.map.get(key);
     if (got !== undefined) return got;

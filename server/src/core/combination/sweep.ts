@@ -98,7 +98,7 @@ function forward(cp: Compiled, guard: Guard, upto: number): Front {
       nbpMin = new Int32Array(Math.max(cap, nbpMin.length * 2));
       nbpMax = new Int32Array(nbpMin.length);
     }
-    index.reset(kp, count);
+    index.reset(kp, count, guard.checkKeys);
     const c = credit[i]!;
     const g = glh[i]!;
     const t = tqt[i]!;
@@ -227,6 +227,9 @@ export function sweep(cp: Compiled, guard: Guard): SweepResult {
   };
 }
 
+/** Largest grid of the second half's final states that the join builds. */
+const JOIN_MAX_CELLS = 1 << 22;
+
 /**
  * Meet in the middle: the pool is cut in two halves (A then B). A forward pass over A (laid out
  * over the whole order, so its states know what B can still add) stops at the cut; a fresh forward
@@ -255,13 +258,25 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
       include.set(c.raw, { dlo: c.lo, dhi: c.hi, slo: c.lo, shi: c.hi, keep: false });
     }
   });
+  if (layout(prep, orderB, include).keys[orderB.length]!.space > JOIN_MAX_CELLS) return null;
   const fa = forward(cpA, guard, s);
   if (fa.size === 0) return { ...NONE, states: fa.states };
+  // Narrow the bounds of the spanning constraints to the values A actually reached.
+  for (const sp of spanning) {
+    let minA = Infinity;
+    let maxA = -Infinity;
+    for (let i = 0; i < fa.size; i++) {
+      const v = fa.data[i * fa.stride + sp.posA]!;
+      if (v < minA) minA = v;
+      if (v > maxA) maxA = v;
+    }
+    include.set(sp.raw, { dlo: sp.lo - maxA, dhi: sp.hi - minA, slo: sp.lo - minA, shi: sp.hi - maxA, keep: true });
+  }
   const cpB = layout(prep, orderB, include);
+  const kpB = cpB.keys[cpB.n]!;
   const fb = forward(cpB, guard, cpB.n);
   const states = fa.states + fb.states;
   if (fb.size === 0) return { ...NONE, states };
-  const kpB = cpB.keys[cpB.n]!;
   // The dimensions of the join: spanning constraints B still tracks (B drops those that hold for every A).
   const dims = spanning.map((sp) => ({ ...sp, posB: kpB.live.findIndex((k) => cpB.comps[k]!.raw === sp.raw) })).filter((d) => d.posB >= 0);
   // Grid over B's final states: x (rows) and y (columns); a missing dimension has one value.
