@@ -5,8 +5,18 @@
  * cached by its exact text, so re-parsing an edited file costs one chunk, not the whole file.
  * Data is built by our own walk over the yaml nodes: aliases are refused (never expanded, so an
  * alias bomb costs nothing), and `__proto__` keys cannot reach an object's prototype.
+ *
+ * Hostile text is refused before `yaml` composes it (docs/robustness.md): a file larger than
+ * MAX_SPEC_CHARS, a binary file (NUL characters), and text nesting deeper than MAX_NESTING. The
+ * last matters most: `yaml`'s composer recurses once per level and relies on catching the stack
+ * overflow, and in V8 an overflow that lands in a regular-expression compilation aborts the whole
+ * process ("FATAL ERROR: RegExpCompiler Allocation failed") instead of throwing, which would take
+ * the language server down with it. `yaml`'s parser (text -> CST) recurses too, when it closes
+ * many open collections at once (`a: a: a: …` on one line), so it is fed one token at a time and
+ * stopped as soon as its stack of open nodes grows past the limit; the CST's depth is then checked
+ * again, without recursion, before it is composed.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode, type Pair } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type CST, type Document, type Node as YNode, type Pair } from 'yaml';
 import { splitChunks, type ChunkSpan } from './chunker.js';
 import type { Span } from '../text/line-index.js';
 
@@ -68,6 +78,18 @@ export class ChunkCache {
   }
 }
 
+/** Deepest nesting of collections accepted. Real specs nest 7 deep; `yaml`'s composer overflows the stack near 800. */
+export const MAX_NESTING = 64;
+/** Largest text parsed, in UTF-16 code units (the largest real spec is 0.3 M): larger files are refused unread. */
+export const MAX_SPEC_CHARS = 5 * 1024 * 1024;
+/** At most this many control-character problems are reported one by one. */
+const MAX_CONTROL_REPORTS = 10;
+/** At most this many syntax problems are reported one by one (a damaged file can have thousands). */
+export const MAX_SYNTAX_PROBLEMS = 100;
+
+/** Problem codes whose messages parse.ts writes as full sentences for people (not `yaml`'s words). */
+export const OWN_PROBLEM_CODES: ReadonlySet<string> = new Set(['ALIAS', 'NESTING_TOO_DEEP', 'FILE_TOO_LARGE', 'BINARY', 'CONTROL_CHAR', 'TOO_MANY_PROBLEMS']);
+
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
@@ -85,23 +107,111 @@ function toData(node: unknown, problems: SyntaxProblem[]): unknown {
   if (isScalar(node)) return node.value;
   if (isAlias(node)) {
     const r = node.range ?? [0, 0];
-    problems.push({ code: 'ALIAS', severity: 'error', span: { start: r[0], end: r[1] }, message: `YAML aliases (*${node.source}) are not allowed in a spec file: write the value out in full.` });
+    problems.push({
+      code: 'ALIAS',
+      severity: 'error',
+      span: { start: r[0], end: r[1] },
+      message: `YAML aliases (*${node.source}) are not allowed in a spec file: write the value out in full.`,
+    });
     return null;
   }
   if (isMap(node)) {
     const obj: Record<string, unknown> = {};
-    for (const pair of node.items) setKey(obj, keyString(pair.key), toData(pair.value, problems));
+    for (const pair of node.items) {
+      const k = keyString(pair.key);
+      // A duplicate key is reported (DUPLICATE_KEY); keep the first, as the chunked parse does for top-level keys.
+      if (Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      setKey(obj, k, toData(pair.value, problems));
+    }
     return obj;
   }
   if (isSeq(node)) return node.items.map((n) => toData(n, problems));
   return null;
 }
 
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
+
+/** Offset of the first collection nested deeper than MAX_NESTING in a CST, or undefined. Iterative: no recursion. */
+function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
+  let at: number | undefined;
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, d] = stack.pop()!;
+    if (t.type === 'document') {
+      if (t.value) stack.push([t.value, d]);
+    } else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      if (d + 1 > MAX_NESTING) {
+        if (at === undefined || t.offset < at) at = t.offset;
+        continue;
+      }
+      for (const it of t.items as CST.CollectionItem[]) {
+        if (it.key) stack.push([it.key, d + 1]);
+        if (it.value) stack.push([it.value, d + 1]);
+      }
+    }
+  }
+  return at;
+}
+
+/** The CST of a text, or the offset where its parser's stack of open nodes grew past the nesting limit. */
+function cstGuarded(text: string): { tokens: CST.Token[]; tooDeep?: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text, false)) {
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    // The stack holds the document, the open collections and a pending scalar or two.
+    if (parser.stack.length > MAX_NESTING + 3) return { tokens: [], tooDeep: Math.min(parser.offset, text.length) };
+  }
+  for (const t of parser.end()) tokens.push(t);
+  return { tokens };
+}
+
+/**
+ * `yaml`'s parseDocument, with the nesting depth checked before anything recursive runs. When the
+ * text nests deeper than MAX_NESTING, nothing is composed: the document is empty and `tooDeep` is
+ * the offset where the nesting passes the limit. Every YAML text qualspec reads (specs and its
+ * configuration) goes through this.
+ */
+export function parseDocumentGuarded(
+  text: string,
+  options: { uniqueKeys?: boolean; strict?: boolean } = YAML_OPTIONS,
+): { doc: Document.Parsed; tooDeep?: number } {
+  const cst = cstGuarded(text);
+  const tokens = cst.tokens;
+  const deep = cst.tooDeep ?? tooDeepAt(tokens);
+  const composer = new Composer({ ...options, prettyErrors: false, keepSourceTokens: false });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(deep === undefined ? tokens : [], true, deep === undefined ? text.length : 0)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return deep === undefined ? { doc: doc! } : { doc: doc!, tooDeep: deep };
+}
+
 function parseText(text: string): ChunkParse {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  const { doc, tooDeep } = parseDocumentGuarded(text);
   const problems: SyntaxProblem[] = [];
-  for (const e of doc.errors) problems.push({ code: e.code, severity: 'error', message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
-  for (const w of doc.warnings) problems.push({ code: w.code, severity: 'warning', message: w.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), span: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0]) } });
+  if (tooDeep !== undefined) {
+    problems.push({
+      code: 'NESTING_TOO_DEEP',
+      severity: 'error',
+      span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) },
+      message: `The text nests lists and mappings more than ${MAX_NESTING} levels deep from here on (a spec needs fewer than 10), so this part of the file was not read. Is it damaged, or was it generated by mistake?`,
+    });
+    return { text, doc, data: undefined, problems };
+  }
+  // `yaml` places a problem at the end of the text one character past it (pos [n, n + 1]): keep spans inside the text.
+  const within = (pos: [number, number]): Span => {
+    const start = Math.max(0, Math.min(pos[0], text.length));
+    return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
+  };
+  for (const e of doc.errors)
+    problems.push({ code: e.code, severity: 'error', message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), span: within(e.pos) });
+  for (const w of doc.warnings)
+    problems.push({ code: w.code, severity: 'warning', message: w.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), span: within(w.pos) });
   const data = doc.contents === null ? undefined : toData(doc.contents, problems);
   return { text, doc, data, problems };
 }
@@ -156,12 +266,128 @@ export interface ParseOptions {
   whole?: boolean;
 }
 
+/** Line and column (1-based) of an offset, for messages. */
+function lineCol(text: string, offset: number): string {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return `line ${line}, column ${offset - last}`;
+}
+
+const CONTROL_NAMES: Record<number, string> = {
+  0: 'NUL',
+  7: 'BEL',
+  8: 'BACKSPACE',
+  11: 'VERTICAL TAB',
+  12: 'FORM FEED',
+  27: 'ESCAPE',
+  127: 'DELETE',
+  0xfffe: 'a noncharacter',
+  0xffff: 'a noncharacter',
+};
+// Characters YAML does not allow in a file (outside its c-printable set), and unpaired surrogates.
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Problems of the text as a whole (the same whether it is parsed in chunks or at once). */
+function textProblems(text: string): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  NOT_PRINTABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  while ((m = NOT_PRINTABLE.exec(text))) {
+    count++;
+    if (count > MAX_CONTROL_REPORTS) continue;
+    const c = m[0].charCodeAt(0);
+    const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what =
+      c >= 0xd800 && c <= 0xdfff
+        ? `half of a broken character (an unpaired surrogate, ${hex})`
+        : `the control character ${hex}${CONTROL_NAMES[c] ? ` (${CONTROL_NAMES[c]})` : ''}`;
+    out.push({
+      code: 'CONTROL_CHAR',
+      severity: 'error',
+      span: { start: m.index, end: m.index + m[0].length },
+      message: `This text contains ${what}, which YAML does not allow in a file: delete it (it often comes from pasting out of a word processor).`,
+    });
+  }
+  if (count > MAX_CONTROL_REPORTS) {
+    const last = out[out.length - 1]!;
+    last.message += ` ${count - MAX_CONTROL_REPORTS} more such characters follow in the file.`;
+  }
+  return out;
+}
+
+/** A file refused before parsing: too large, or binary. */
+function refusal(text: string): SyntaxProblem | undefined {
+  if (text.length > MAX_SPEC_CHARS) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return {
+      code: 'FILE_TOO_LARGE',
+      severity: 'error',
+      span: { start: 0, end: 0 },
+      message: `This file is ${mb(text.length)} million characters long; qualspec checks spec files of up to ${mb(MAX_SPEC_CHARS)} million (the largest real spec is about 0.3), so it was not checked. Split it into several spec files.`,
+    };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return {
+      code: 'BINARY',
+      severity: 'error',
+      span: { start: nul, end: nul + 1 },
+      message: `This file contains a NUL character (first at ${lineCol(text, nul)}): it is a binary file, not a YAML spec, so it was not checked.`,
+    };
+  }
+  return undefined;
+}
+
+function refusedFile(text: string, problem: SyntaxProblem): ParsedFile {
+  return {
+    text,
+    data: undefined,
+    problems: [problem],
+    reparsedChunks: 0,
+    locate: () => ({ start: 0, end: 0 }),
+    has: () => false,
+    nodeAt: () => undefined,
+  };
+}
+
 export function parseSpecText(text: string, options: ParseOptions = {}): ParsedFile {
+  const refused = refusal(text);
+  if (refused) return refusedFile(text, refused);
+  const parsed = parseChecked(text, options);
+  const extra = textProblems(text);
+  if (!extra.length && parsed.problems.length <= MAX_SYNTAX_PROBLEMS) return parsed;
+  return { ...parsed, problems: capProblems([...extra, ...parsed.problems]) };
+}
+
+/** The first MAX_SYNTAX_PROBLEMS problems in text order, and one that says how many more there are. */
+function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const sorted = [...problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const next = sorted[MAX_SYNTAX_PROBLEMS]!;
+  const more = sorted.length - MAX_SYNTAX_PROBLEMS;
+  return [
+    ...sorted.slice(0, MAX_SYNTAX_PROBLEMS),
+    {
+      code: 'TOO_MANY_PROBLEMS',
+      severity: 'error',
+      span: next.span,
+      message: `${more} more YAML problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not listed one by one: fix the ones above first (is the file damaged, or not YAML at all?).`,
+    },
+  ];
+}
+
+function parseChecked(text: string, options: ParseOptions): ParsedFile {
   const cache = options.cache;
   const spans = options.whole ? undefined : splitChunks(text);
   if (!spans) return wholeFile(text);
   const used = new Set<string>();
   let reparsed = 0;
+  let tooDeep = false;
   const chunks: Chunk[] = spans.map((span) => {
     const t = text.slice(span.start, span.end);
     used.add(t);
@@ -171,9 +397,12 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedF
       reparsed++;
       cache?.set(t, p);
     }
+    if (p.problems.some((x) => x.code === 'NESTING_TOO_DEEP')) tooDeep = true;
     return { span, parse: p };
   });
   cache?.retain(used);
+  // A refused chunk would leave the rest looking like a spec with a key missing: refuse the file as the whole parse does.
+  if (tooDeep) return wholeFile(text);
   return chunkedFile(text, chunks, reparsed);
 }
 
@@ -204,11 +433,14 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
   // key -> chunk(s) holding it
   const entryChunk = new Map<string, Chunk>();
   const seqItems = new Map<string, Chunk[]>();
+  // Items of a sequence whose key is a duplicate are dropped with their head (the first key wins, as in the whole parse).
+  let inDuplicate = false;
   for (const c of chunks) {
     for (const pr of c.parse.problems) problems.push({ ...pr, span: shift(pr.span, c.span.start) });
     if (c.span.kind === 'preamble') continue;
     any = true;
     if (c.span.kind === 'seq-item') {
+      if (inDuplicate) continue;
       seqItems.get(c.span.key)!.push(c);
       const arr = data[c.span.key] as unknown[];
       const d = c.parse.data;
@@ -218,7 +450,8 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
     }
     const d = c.parse.data;
     const key = c.span.key;
-    if (entryChunk.has(key)) {
+    inDuplicate = entryChunk.has(key);
+    if (inDuplicate) {
       const k = nodeSpan(firstPair(c)?.key) ?? { start: 0, end: key.length };
       problems.push({ code: 'DUPLICATE_KEY', severity: 'error', message: 'Map keys must be unique', span: shift(k, c.span.start) });
       continue;
@@ -246,7 +479,13 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
       }
       const root = item.parse.doc.contents;
       const w = walk(root, [0, ...path.slice(2)], part);
-      return { span: shift(w.span ?? { start: 0, end: 0 }, item.span.start), complete: w.complete, node: w.node, ...(w.pair ? { pair: w.pair } : {}), offset: item.span.start };
+      return {
+        span: shift(w.span ?? { start: 0, end: 0 }, item.span.start),
+        complete: w.complete,
+        node: w.node,
+        ...(w.pair ? { pair: w.pair } : {}),
+        offset: item.span.start,
+      };
     }
     const w = walk(head.parse.doc.contents, path, part);
     if (items && path.length === 1 && part !== 'key') {
@@ -256,7 +495,13 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
       const end = last ? last.span.end : head.span.end;
       return { span: { start: head.span.start + k.start, end: trimEnd(text, end) }, complete: true, node: null, offset: head.span.start };
     }
-    return { span: shift(w.span ?? { start: 0, end: 0 }, head.span.start), complete: w.complete, node: w.node, ...(w.pair ? { pair: w.pair } : {}), offset: head.span.start };
+    return {
+      span: shift(w.span ?? { start: 0, end: 0 }, head.span.start),
+      complete: w.complete,
+      node: w.node,
+      ...(w.pair ? { pair: w.pair } : {}),
+      offset: head.span.start,
+    };
   };
   return {
     text,

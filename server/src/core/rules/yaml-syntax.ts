@@ -19,8 +19,13 @@ function widen(text: string, code: string, span: Span): Span {
   if (code === 'DUPLICATE_KEY') {
     const eol = text.indexOf('\n', span.start);
     const line = text.slice(span.start, eol === -1 ? text.length : eol);
-    const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:#][^:#]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
-    if (m) return { start: span.start, end: span.start + m[1]!.length };
+    // A plain key is taken greedily up to its colon and its trailing blanks trimmed by hand: a lazy key
+    // followed by `[ \t]*:` took time quadratic in a run of spaces (docs/robustness.md).
+    const q = /^("(?:[^"\\]|\\.)*"|'[^']*')[ \t]*:(?:[ \t]|$)/.exec(line);
+    const plain = q ? undefined : /^[^\s:#][^:#]*(?=:(?:[ \t]|$))/.exec(line)?.[0];
+    let len = q ? q[1]!.length : (plain?.length ?? 0);
+    while (plain && len > 1 && (plain.charCodeAt(len - 1) === 32 || plain.charCodeAt(len - 1) === 9)) len--;
+    if (len > 0) return { start: span.start, end: span.start + len };
   }
   return span.end > span.start ? span : { start: span.start, end: Math.min(span.start + 1, text.length) };
 }
