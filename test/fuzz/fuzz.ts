@@ -480,6 +480,19 @@ function short(v: unknown): string {
   return s.length > 120 ? s.slice(0, 117) + '…' : s;
 }
 
+/** Paths of the nodes of a data tree (breadth first, at most `max`), the root excluded. */
+function dataPaths(data: unknown, max: number): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const queue: [unknown, (string | number)[]][] = [[data, []]];
+  while (queue.length && out.length < max) {
+    const [v, p] = queue.shift()!;
+    if (p.length) out.push(p);
+    if (Array.isArray(v)) v.forEach((x, i) => queue.push([x, [...p, i]]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) queue.push([x, [...p, k]]);
+  }
+  return out;
+}
+
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
@@ -538,6 +551,8 @@ export interface CheckOptions {
   lint?: boolean;
   /** With a cache: also parse in chunks from scratch and compare (default false). */
   fresh?: boolean;
+  /** How many data paths to locate in both parses (default 150). */
+  locateSample?: number;
   uri?: string;
 }
 
@@ -581,6 +596,29 @@ export function checkCase(text: string, opts: CheckOptions = {}): CaseResult {
     if (wholeClean) {
       const d = firstDifference(parts.data, whole.data);
       if (d) failures.push({ kind: 'chunked-vs-whole', detail: `the whole parse has no error, but the chunked data differs at ${d}` });
+      // The locator too: every node is found at the same place, key and value.
+      if (!d) {
+        for (const path of dataPaths(whole.data, opts.locateSample ?? 150)) {
+          // By design the chunked parse spans a top-level list from its key to its last item
+          // (parse.ts, locateIn); the whole parse gives the list node. Only the keys are compared there.
+          const topList = path.length === 1 && Array.isArray((whole.data as Record<string, unknown>)[path[0] as string]);
+          for (const part of topList ? (['key'] as const) : (['value', 'key'] as const)) {
+            const a = parts.locate(path, part);
+            const b = whole.locate(path, part);
+            // Node ranges may differ in trailing trivia (a comment or a line end after an empty value).
+            const trivia = /^\s*(#[^\n]*)?\s*$/.test(text.slice(Math.min(a.end, b.end), Math.max(a.end, b.end)));
+            if (a.start !== b.start || (a.end !== b.end && !trivia)) {
+              failures.push({
+                kind: 'chunked-vs-whole',
+                detail: `the chunked parse locates ${JSON.stringify(path)} (${part}) at ${a.start}-${a.end}, the whole parse at ${b.start}-${b.end}`,
+              });
+              break;
+            }
+          }
+          if (parts.has(path) !== whole.has(path))
+            failures.push({ kind: 'chunked-vs-whole', detail: `has(${JSON.stringify(path)}) differs between the chunked and the whole parse` });
+        }
+      }
       if (!partsClean)
         failures.push({
           kind: 'chunked-vs-whole',

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
 
   let vscodeExecutablePath = process.env.QUALSPEC_VSCODE_EXECUTABLE;
   if (!vscodeExecutablePath && process.env.CI && process.env.QUALSPEC_VSCODE_DOWNLOAD !== '1')
-    skip('CI has no internet here, so no download is attempted; set QUALSPEC_VSCODE_DOWNLOAD=1 where it has, or QUALSPEC_VSCODE_EXECUTABLE to an installed VS Code');
+    skip(
+      'CI has no internet here, so no download is attempted; set QUALSPEC_VSCODE_DOWNLOAD=1 where it has, or QUALSPEC_VSCODE_EXECUTABLE to an installed VS Code',
+    );
   if (!vscodeExecutablePath) {
     try {
       vscodeExecutablePath = await downloadAndUnzipVSCode({

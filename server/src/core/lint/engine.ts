@@ -5,7 +5,7 @@
 import { ChunkCache, parseSpecText, type ParsedFile } from '../parse/parse.js';
 import { buildModel, type SpecModel } from '../model/spec.js';
 import { ALL_RULES } from '../rules/index.js';
-import type { FileRule, Finding, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
+import type { FileRule, Finding, Fix, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
 import type { Span } from '../text/line-index.js';
 import { summarise, WorkspaceIndex, type FileSummary } from '../workspace/index.js';
 import { summaryOf } from '../workspace/fast-summary.js';
@@ -33,6 +33,22 @@ export interface AnalyseOptions {
 }
 
 const now = () => performance.now();
+
+/**
+ * The fixes whose edits an editor and --fix can apply: each edit inside the text, none overlapping
+ * another of the same fix (a WorkspaceEdit with overlapping edits is refused by VS Code, and
+ * applyEdits would drop one and half-apply the fix). A check that builds such a fix has a bug (it
+ * usually located a node that is not there, and got an ancestor's span); its finding is kept.
+ */
+function soundFixes(text: string, fixes: readonly Fix[] | undefined): Fix[] {
+  if (!fixes?.length) return [];
+  return fixes.filter((f) => {
+    const edits = [...f.edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return edits.every(
+      (e, i) => e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= text.length && (i === 0 || e.span.start >= edits[i - 1]!.span.end),
+    );
+  });
+}
 
 /** Narrow a span that covers many lines (a whole mapping) to its first line, for readable squiggles. */
 function narrow(text: string, s: Span): Span {
@@ -71,7 +87,7 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
       const related: Related[] = (r.related ?? []).map((x) =>
         'uri' in x ? x : { uri, span: narrow(text, parsed.locate(x.path, x.part ?? 'value')), message: x.message },
       );
-      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: r.fixes ?? [] });
+      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: soundFixes(text, r.fixes) });
     };
     try {
       rule.check({ uri, parsed, model, index, report });

@@ -28,6 +28,8 @@ export interface SyntaxProblem {
   message: string;
   span: Span;
   severity: 'error' | 'warning';
+  /** TOO_MANY_PROBLEMS: how many problems it stands for. */
+  hidden?: number;
 }
 
 interface ChunkParse {
@@ -154,16 +156,27 @@ function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
 }
 
 /** The CST of a text, or the offset where its parser's stack of open nodes grew past the nesting limit. */
-function cstGuarded(text: string): { tokens: CST.Token[]; tooDeep?: number } {
+function cstGuarded(text: string): { tokens: CST.Token[]; tooDeep?: number; dropped: number; droppedAt?: number } {
   const parser = new Parser();
   const tokens: CST.Token[] = [];
+  // Text after a broken document gives one error token per token (67,000 for a 100 kB line of `x: x:`):
+  // only the first ones are composed into errors, the rest are counted.
+  let errors = 0;
+  let dropped = 0;
+  let droppedAt: number | undefined;
+  const keep = (t: CST.Token) => {
+    if (t.type === 'error' && ++errors > MAX_SYNTAX_PROBLEMS) {
+      dropped++;
+      droppedAt ??= t.offset;
+    } else tokens.push(t);
+  };
   for (const lexeme of new Lexer().lex(text, false)) {
-    for (const t of parser.next(lexeme)) tokens.push(t);
+    for (const t of parser.next(lexeme)) keep(t);
     // The stack holds the document, the open collections and a pending scalar or two.
-    if (parser.stack.length > MAX_NESTING + 3) return { tokens: [], tooDeep: Math.min(parser.offset, text.length) };
+    if (parser.stack.length > MAX_NESTING + 3) return { tokens: [], tooDeep: Math.min(parser.offset, text.length), dropped: 0 };
   }
-  for (const t of parser.end()) tokens.push(t);
-  return { tokens };
+  for (const t of parser.end()) keep(t);
+  return droppedAt === undefined ? { tokens, dropped } : { tokens, dropped, droppedAt };
 }
 
 /**
@@ -175,25 +188,52 @@ function cstGuarded(text: string): { tokens: CST.Token[]; tooDeep?: number } {
 export function parseDocumentGuarded(
   text: string,
   options: { uniqueKeys?: boolean; strict?: boolean } = YAML_OPTIONS,
-): { doc: Document.Parsed; tooDeep?: number } {
+): { doc: Document.Parsed; tooDeep?: number; dropped: number; droppedAt?: number } {
   const cst = cstGuarded(text);
   const tokens = cst.tokens;
   const deep = cst.tooDeep ?? tooDeepAt(tokens);
   const composer = new Composer({ ...options, prettyErrors: false, keepSourceTokens: false });
-  let doc: Document.Parsed | undefined;
-  for (const d of composer.compose(deep === undefined ? tokens : [], true, deep === undefined ? text.length : 0)) {
-    if (!doc) doc = d;
-    else {
-      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-      break;
-    }
+  // The composer's own errors are capped too (a flow list of 100,000 bad items would make as many).
+  let dropped = cst.dropped;
+  let droppedAt = cst.droppedAt;
+  const c = composer as unknown as { onError?: (source: unknown, code: string, message: string, warning?: boolean) => void };
+  const onError = c.onError;
+  if (typeof onError === 'function') {
+    let n = 0;
+    c.onError = (source, code, message, warning) => {
+      if (warning || ++n <= MAX_SYNTAX_PROBLEMS) return onError(source, code, message, warning);
+      dropped++;
+      const at = typeof source === 'number' ? source : Array.isArray(source) ? Number(source[0]) : Number((source as { offset?: number } | null)?.offset ?? 0);
+      if (droppedAt === undefined || at < droppedAt) droppedAt = at;
+    };
   }
-  return deep === undefined ? { doc: doc! } : { doc: doc!, tooDeep: deep };
+  let doc: Document.Parsed | undefined;
+  // `yaml` makes an Error per problem; their stack traces are never used and cost more than the rest.
+  const traceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const d of composer.compose(deep === undefined ? tokens : [], true, deep === undefined ? text.length : 0)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(
+          new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+        );
+        break;
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = traceLimit;
+  }
+  return { doc: doc!, dropped, ...(deep === undefined ? {} : { tooDeep: deep }), ...(droppedAt === undefined ? {} : { droppedAt }) };
 }
 
 function parseText(text: string): ChunkParse {
-  const { doc, tooDeep } = parseDocumentGuarded(text);
+  const { doc, tooDeep, dropped, droppedAt } = parseDocumentGuarded(text);
   const problems: SyntaxProblem[] = [];
+  if (dropped > 0) {
+    const at = Math.min(droppedAt ?? 0, text.length);
+    problems.push({ code: 'TOO_MANY_PROBLEMS', severity: 'error', span: { start: at, end: at }, message: '', hidden: dropped });
+  }
   if (tooDeep !== undefined) {
     problems.push({
       code: 'NESTING_TOO_DEEP',
@@ -360,22 +400,34 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedF
   if (refused) return refusedFile(text, refused);
   const parsed = parseChecked(text, options);
   const extra = textProblems(text);
-  if (!extra.length && parsed.problems.length <= MAX_SYNTAX_PROBLEMS) return parsed;
+  if (!extra.length && parsed.problems.length <= MAX_SYNTAX_PROBLEMS && !parsed.problems.some((p) => p.code === 'TOO_MANY_PROBLEMS')) return parsed;
   return { ...parsed, problems: capProblems([...extra, ...parsed.problems]) };
 }
 
-/** The first MAX_SYNTAX_PROBLEMS problems in text order, and one that says how many more there are. */
+/**
+ * The first MAX_SYNTAX_PROBLEMS problems in text order, then one that says how many more there are
+ * (counting those the parser already left out, see cstGuarded).
+ */
 function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
-  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
-  const sorted = [...problems].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const next = sorted[MAX_SYNTAX_PROBLEMS]!;
-  const more = sorted.length - MAX_SYNTAX_PROBLEMS;
+  const summaries = problems.filter((p) => p.code === 'TOO_MANY_PROBLEMS');
+  const rest = problems.filter((p) => p.code !== 'TOO_MANY_PROBLEMS');
+  if (!summaries.length && rest.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const sorted = rest.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let more = summaries.reduce((n, p) => n + (p.hidden ?? 0), 0);
+  const at = [...summaries.map((p) => p.span)];
+  if (sorted.length > MAX_SYNTAX_PROBLEMS) {
+    more += sorted.length - MAX_SYNTAX_PROBLEMS;
+    at.push(sorted[MAX_SYNTAX_PROBLEMS]!.span);
+  }
+  const span = at.sort((a, b) => a.start - b.start)[0]!;
+  const kept = sorted.slice(0, MAX_SYNTAX_PROBLEMS);
   return [
-    ...sorted.slice(0, MAX_SYNTAX_PROBLEMS),
+    ...kept,
     {
       code: 'TOO_MANY_PROBLEMS',
       severity: 'error',
-      span: next.span,
+      span,
+      hidden: more,
       message: `${more} more YAML problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not listed one by one: fix the ones above first (is the file damaged, or not YAML at all?).`,
     },
   ];
@@ -432,7 +484,10 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
   let any = false;
   // key -> chunk(s) holding it
   const entryChunk = new Map<string, Chunk>();
-  const seqItems = new Map<string, Chunk[]>();
+  // key -> one entry per data item of its sequence: the chunk holding it, and the item's index in that
+  // chunk's own sequence (-1 when the chunk did not parse to a sequence and its whole value is the item).
+  // A damaged chunk can hold several items, so a data index is not a chunk index.
+  const seqItems = new Map<string, { chunk: Chunk; sub: number }[]>();
   // Items of a sequence whose key is a duplicate are dropped with their head (the first key wins, as in the whole parse).
   let inDuplicate = false;
   for (const c of chunks) {
@@ -441,11 +496,18 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
     any = true;
     if (c.span.kind === 'seq-item') {
       if (inDuplicate) continue;
-      seqItems.get(c.span.key)!.push(c);
+      const at = seqItems.get(c.span.key)!;
       const arr = data[c.span.key] as unknown[];
       const d = c.parse.data;
-      if (Array.isArray(d)) for (const x of d) arr.push(x);
-      else arr.push(d ?? null);
+      if (Array.isArray(d)) {
+        d.forEach((x, sub) => {
+          arr.push(x);
+          at.push({ chunk: c, sub });
+        });
+      } else {
+        arr.push(d ?? null);
+        at.push({ chunk: c, sub: -1 });
+      }
       continue;
     }
     const d = c.parse.data;
@@ -472,13 +534,14 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
     const items = seqItems.get(key);
     if (items && path.length > 1) {
       const idx = path[1];
-      const item = typeof idx === 'number' ? items[idx] : undefined;
-      if (!item) {
+      const at = typeof idx === 'number' ? items[idx] : undefined;
+      if (!at) {
         const k = nodeSpan(firstPair(head)?.key) ?? { start: 0, end: 0 };
         return { span: shift(k, head.span.start), complete: false, node: null, offset: 0 };
       }
+      const item = at.chunk;
       const root = item.parse.doc.contents;
-      const w = walk(root, [0, ...path.slice(2)], part);
+      const w = walk(root, at.sub === -1 ? path.slice(2) : [at.sub, ...path.slice(2)], part);
       return {
         span: shift(w.span ?? { start: 0, end: 0 }, item.span.start),
         complete: w.complete,
@@ -492,7 +555,7 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
       // the whole sequence: from the key to the end of its last item
       const k = nodeSpan(firstPair(head)?.key) ?? { start: 0, end: 0 };
       const last = items[items.length - 1];
-      const end = last ? last.span.end : head.span.end;
+      const end = last ? last.chunk.span.end : head.span.end;
       return { span: { start: head.span.start + k.start, end: trimEnd(text, end) }, complete: true, node: null, offset: head.span.start };
     }
     return {
