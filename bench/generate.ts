@@ -21,6 +21,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { qanCheckChar, uanCheckLetter, UAN_LETTERS } from '../server/src/core/rules/util.js';
 
 export interface GenerateOptions {
   /** Number of spec files (default 1,000). */
@@ -97,20 +98,18 @@ export class Rng {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Identifiers with check characters (the same formulas as server/src/core/rules/util.ts).
-
-const UAN_LETTERS = 'ADFHJKLMRTY';
+// Identifiers with check characters, computed by the linter's own functions.
 
 export function uanFor(n: number): string {
   const d = String(n).padStart(7, '0');
-  const sum = [...d].reduce((s, c) => s + Number(c), 0);
-  return `${UAN_LETTERS[(((sum - 5) % 11) + 11) % 11]}/${d.slice(0, 3)}/${d.slice(3)}`;
+  const unchecked = `A/${d.slice(0, 3)}/${d.slice(3)}`;
+  return uanCheckLetter(unchecked)! + unchecked.slice(1);
 }
 
 export function qanFor(n: number): string {
   const d = String(n).padStart(7, '0');
-  const c = [...d].reduce((s, x, i) => s + Number(x) * (8 - i), 0) % 11;
-  return `${d.slice(0, 3)}/${d.slice(3)}/${c === 10 ? 'X' : String(c)}`;
+  const unchecked = `${d.slice(0, 3)}/${d.slice(3)}/0`;
+  return unchecked.slice(0, -1) + qanCheckChar(unchecked)!;
 }
 
 const UNIT_SLOTS = 64; // unit numbers per file: UAN digits and ref numbers are file * 64 + k

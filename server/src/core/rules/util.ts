@@ -3,7 +3,7 @@ import type { ParsedFile, Path } from '../parse/parse.js';
 import type { Size } from '../model/spec.js';
 import type { Fix } from './types.js';
 
-const UAN_LETTERS = 'ADFHJKLMRTY';
+export const UAN_LETTERS = 'ADFHJKLMRTY';
 export const UAN_FORM = /^([A-Z])\/(\d{3})\/(\d{4})$/;
 export const QAN_FORM = /^(\d{3})\/(\d{4})\/([0-9X])$/;
 
