@@ -27,6 +27,8 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { analyseFile, applyEdits, ChunkCache, lintTexts, parseSpecText, type Finding, type Fix } from '../../server/src/core/index.js';
 import { splitChunks } from '../../server/src/core/parse/chunker.js';
+import { WorkspaceIndex } from '../../server/src/core/workspace/index.js';
+import { summaryOf } from '../../server/src/core/workspace/fast-summary.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const REGRESSIONS_DIR = join(ROOT, 'test/fixtures/fuzz-regressions');
@@ -442,7 +444,7 @@ export function caseText(seed: number, index: number): FuzzCase {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-export type FailureKind = 'exception' | 'internal-error' | 'chunked-vs-whole' | 'cache' | 'span' | 'fix' | 'slow';
+export type FailureKind = 'exception' | 'internal-error' | 'chunked-vs-whole' | 'cache' | 'fast-vs-exact' | 'span' | 'fix' | 'slow';
 
 export interface Failure {
   kind: FailureKind;
@@ -553,6 +555,8 @@ export interface CheckOptions {
   fresh?: boolean;
   /** How many data paths to locate in both parses (default 150). */
   locateSample?: number;
+  /** Also analyse by the batch fast path (js-yaml data, lazy location) and compare with the exact path (default true). */
+  fast?: boolean;
   uri?: string;
 }
 
@@ -640,6 +644,22 @@ export function checkCase(text: string, opts: CheckOptions = {}): CaseResult {
     if (d) failures.push({ kind: 'cache', detail: `analyseFile's parsed data differs from the chunked parse of the same text at ${d}` });
   }
   findings = analysis?.findings ?? [];
+  // (d) the CLI's fast path (parse.ts `fast`, as lintTexts and the batch runner use it) finds exactly
+  // what the exact path finds: same findings, spans, messages and fixes.
+  if (opts.fast !== false) {
+    const pair = guard('analyseFile(fast)', () => {
+      const index = new WorkspaceIndex();
+      const summary = summaryOf(uri, text).summary;
+      index.set(summary);
+      const exact = analyseFile(uri, text, { index, updateIndex: false });
+      const fast = analyseFile(uri, text, { index, fast: true, summary });
+      return { exact, fast };
+    });
+    if (pair) {
+      const d = firstDifference(pair.fast.findings, pair.exact.findings);
+      if (d) failures.push({ kind: 'fast-vs-exact', detail: `the fast path's findings differ from the exact path's at ${d}` });
+    }
+  }
   if (opts.lint !== false) {
     const linted = guard('lintTexts', () => lintTexts([{ uri, text }]));
     if (linted) findings = [...findings, ...(linted.get(uri) ?? [])];

@@ -30,6 +30,14 @@ export interface AnalyseOptions {
   rules?: readonly Rule[];
   /** Update the index with this file's summary (default true when an index is given). */
   updateIndex?: boolean;
+  /**
+   * Batch mode (the CLI): read the data with js-yaml and let `yaml` parse only the chunks a finding
+   * points into (parse.ts, `fast`). The findings are the same; a file where the two parsers turn out
+   * to disagree is analysed again the exact way. Give `summary` when the index already holds this
+   * file's summary (lintTexts indexes every file first), so that it is not built again.
+   */
+  fast?: boolean;
+  summary?: FileSummary;
 }
 
 const now = () => performance.now();
@@ -67,13 +75,13 @@ function effectiveSeverity(ruleId: string, reported: Severity, defaultSeverity: 
 
 export function analyseFile(uri: string, text: string, options: AnalyseOptions = {}): FileAnalysis {
   const t0 = now();
-  const parsed = parseSpecText(text, options.cache ? { cache: options.cache } : {});
+  const parsed = parseSpecText(text, { ...(options.cache ? { cache: options.cache } : {}), ...(options.fast ? { fast: true } : {}) });
   const model = buildModel(parsed.data);
   const suppressions = parseSuppressions(text);
-  const summary = summarise(uri, parsed, model, suppressions);
+  const summary = options.summary ?? summarise(uri, parsed, model, suppressions);
   const t1 = now();
   const index = options.index ?? new WorkspaceIndex();
-  if (options.updateIndex !== false && options.index) index.set(summary);
+  if (options.updateIndex !== false && options.index && !options.summary) index.set(summary);
   const config = options.config ?? DEFAULT_CONFIG;
   const findings: Finding[] = [];
   const rules = (options.rules ?? ALL_RULES).filter((r): r is FileRule => r.scope === 'file');
@@ -105,6 +113,8 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
     }
   }
   sortFindings(findings);
+  // Locating the findings parsed some chunks with `yaml`: if it disagreed with js-yaml, start again.
+  if (parsed.fast?.diverged) return analyseFile(uri, text, { ...options, fast: false });
   return { uri, parsed, model, summary, findings, timing: { parse: t1 - t0, check: now() - t1 } };
 }
 
@@ -157,13 +167,14 @@ export function sortFindings(f: Finding[]): Finding[] {
 /**
  * Lint a set of texts as one workspace. Every file is indexed first — by the fast summary reader,
  * which skips learning outcomes and prose — so that the file checks that read other files (award
- * totals, combination pools) see the whole workspace, and each file is then parsed in full once.
+ * totals, combination pools) see the whole workspace, and each file is then analysed once, by the
+ * fast path (AnalyseOptions.fast) with the summary already made.
  */
 export function lintTexts(files: { uri: string; text: string }[], configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG): Map<string, Finding[]> {
   const index = new WorkspaceIndex();
   const results = new Map<string, Finding[]>();
-  if (files.length > 1) for (const f of files) index.set(summaryOf(f.uri, f.text).summary);
-  for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri) }).findings);
+  for (const f of files) index.set(summaryOf(f.uri, f.text).summary);
+  for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri), fast: true, summary: index.get(f.uri)! }).findings);
   for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
   return results;
 }

@@ -18,6 +18,7 @@
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type CST, type Document, type Node as YNode, type Pair } from 'yaml';
 import { splitChunks, type ChunkSpan } from './chunker.js';
+import { fastData, sameData } from './fast-data.js';
 import type { Span } from '../text/line-index.js';
 
 export type PathSegment = string | number;
@@ -60,6 +61,21 @@ export interface ParsedFile {
   nodeAt(path: Path): { node: YNode | null; pair?: Pair; offset: number } | undefined;
   /** Number of chunks re-parsed to produce this result (0 when everything came from the cache). */
   readonly reparsedChunks: number;
+  /** Present when parsed with `fast`: how the fast path went. */
+  readonly fast?: FastState;
+}
+
+/**
+ * The fast path's account of one file. `diverged` turns true when a chunk read by js-yaml was later
+ * parsed by `yaml` (to locate something in it) and `yaml` saw other data or a problem: the caller
+ * must then not trust what it computed from `data`, and parses the file again without `fast`.
+ */
+export interface FastState {
+  /** Chunks whose data came from js-yaml. */
+  fastChunks: number;
+  /** Of those, the chunks parsed by `yaml` afterwards, to locate something. */
+  locatedChunks: number;
+  diverged: boolean;
 }
 
 const MAX_CACHE = 4096;
@@ -304,6 +320,12 @@ export interface ParseOptions {
   cache?: ChunkCache;
   /** Parse the whole text at once (no chunking). */
   whole?: boolean;
+  /**
+   * Read each chunk's data with js-yaml (fast-data.ts) and parse it with `yaml` only when a span
+   * inside it is asked for: for batch linting, where most chunks have nothing to report. Check
+   * `fast.diverged` on the result after use (see FastState).
+   */
+  fast?: boolean;
 }
 
 /** Line and column (1-based) of an offset, for messages. */
@@ -328,8 +350,10 @@ const CONTROL_NAMES: Record<number, string> = {
   0xfffe: 'a noncharacter',
   0xffff: 'a noncharacter',
 };
-// Characters YAML does not allow in a file (outside its c-printable set), and unpaired surrogates.
-const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Characters YAML does not allow in a file (outside its c-printable set), and surrogates, of which
+// only the unpaired ones are reported (one character class is much faster to search for than the
+// lookarounds that would say "unpaired").
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 
 /** Problems of the text as a whole (the same whether it is parsed in chunks or at once). */
 function textProblems(text: string): SyntaxProblem[] {
@@ -338,6 +362,15 @@ function textProblems(text: string): SyntaxProblem[] {
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = NOT_PRINTABLE.exec(text))) {
+    const at = m.index;
+    const c0 = text.charCodeAt(at);
+    if (c0 >= 0xd800 && c0 <= 0xdbff) {
+      const next = text.charCodeAt(at + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        NOT_PRINTABLE.lastIndex = at + 2; // a pair: one character outside the BMP
+        continue;
+      }
+    }
     count++;
     if (count > MAX_CONTROL_REPORTS) continue;
     const c = m[0].charCodeAt(0);
@@ -433,10 +466,43 @@ function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
   ];
 }
 
+/**
+ * A chunk whose data js-yaml read; `yaml` parses it on first use of `doc`, and any disagreement
+ * (other data, or a problem js-yaml let through) is recorded in `state`.
+ */
+function lazyChunk(text: string, data: unknown, state: FastState): ChunkParse {
+  let exact: ChunkParse | undefined;
+  return {
+    text,
+    data,
+    problems: [],
+    get doc() {
+      if (!exact) {
+        exact = parseText(text);
+        state.locatedChunks++;
+        if (exact.problems.length || !sameData(exact.data, data)) state.diverged = true;
+      }
+      return exact.doc;
+    },
+  };
+}
+
+function parseChunk(text: string, state: FastState | undefined): ChunkParse {
+  if (state) {
+    const f = fastData(text);
+    if (f) {
+      state.fastChunks++;
+      return lazyChunk(text, f.data, state);
+    }
+  }
+  return parseText(text);
+}
+
 function parseChecked(text: string, options: ParseOptions): ParsedFile {
   const cache = options.cache;
+  const state: FastState | undefined = options.fast ? { fastChunks: 0, locatedChunks: 0, diverged: false } : undefined;
   const spans = options.whole ? undefined : splitChunks(text);
-  if (!spans) return wholeFile(text);
+  if (!spans) return wholeFile(text, parseChunk(text, state), state);
   const used = new Set<string>();
   let reparsed = 0;
   let tooDeep = false;
@@ -445,7 +511,7 @@ function parseChecked(text: string, options: ParseOptions): ParsedFile {
     used.add(t);
     let p = cache?.get(t);
     if (!p) {
-      p = parseText(t);
+      p = parseChunk(t, state);
       reparsed++;
       cache?.set(t, p);
     }
@@ -454,13 +520,13 @@ function parseChecked(text: string, options: ParseOptions): ParsedFile {
   });
   cache?.retain(used);
   // A refused chunk would leave the rest looking like a spec with a key missing: refuse the file as the whole parse does.
-  if (tooDeep) return wholeFile(text);
-  return chunkedFile(text, chunks, reparsed);
+  if (tooDeep) return wholeFile(text, parseText(text), state);
+  return chunkedFile(text, chunks, reparsed, state);
 }
 
-function wholeFile(text: string): ParsedFile {
-  const p = parseText(text);
+function wholeFile(text: string, p: ChunkParse, state: FastState | undefined): ParsedFile {
   return {
+    ...(state ? { fast: state } : {}),
     text,
     data: p.data,
     problems: p.problems,
@@ -478,7 +544,7 @@ function wholeFile(text: string): ParsedFile {
   };
 }
 
-function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): ParsedFile {
+function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number, state: FastState | undefined): ParsedFile {
   const problems: SyntaxProblem[] = [];
   const data: Record<string, unknown> = {};
   let any = false;
@@ -567,6 +633,7 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number): Par
     };
   };
   return {
+    ...(state ? { fast: state } : {}),
     text,
     data: any ? data : undefined,
     problems,

@@ -1,0 +1,137 @@
+/**
+ * Plain data of a chunk of YAML by js-yaml, about ten times faster than `yaml` but without source
+ * ranges: the batch linter's fast path (see parse.ts, `fast`). It must give exactly the data that
+ * parse.ts's own walk over `yaml`'s nodes gives, or nothing:
+ *
+ * - Plain scalars are resolved by the YAML 1.2 core schema as `yaml` 2 implements it: the tags
+ *   below repeat its tests and conversions (js-yaml's own differ at the edges: `1e1000`).
+ * - Anything parse.ts treats specially, or where the two parsers could disagree, is not attempted
+ *   and the caller parses with `yaml` instead: anchors, aliases and tags (a `&`, `*` or `!` that
+ *   starts a token), `__proto__`, deep nesting (see NOT_ATTEMPTED), and every text js-yaml refuses
+ *   (syntax errors, duplicate keys) or reads as empty. `yaml` then reports the problem with its range.
+ *
+ * What remains — `yaml` reporting a problem for a text js-yaml reads without complaint — is caught
+ * when a chunk is parsed by `yaml` to locate a finding (parse.ts compares the two), and the fuzz test
+ * test/fuzz/fast-parse.test.ts compares the findings of both paths on thousands of damaged files.
+ */
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+
+// `yaml` tries null, bool, intOct, int, intHex, floatNaN, floatExp, float, in that order; the first
+// test that matches decides (the tests do not overlap). Scalars that match none are strings.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s === null || NULL.test(s),
+  construct: () => null,
+});
+
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && BOOL.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+});
+
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
+  construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
+});
+
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
+  construct: (s: string) =>
+    FLOAT_NAN.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s),
+});
+
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+/** True when a line starts with 60 or more spaces and dashes (a loop: a regular expression anchored at each line start is slower). */
+function deeplyIndented(text: string): boolean {
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let k = start;
+    let c = text.charCodeAt(k);
+    while (k < n && (c === 32 || c === 45)) c = text.charCodeAt(++k);
+    if (k - start >= 60) return true;
+    const nl = text.indexOf('\n', k);
+    if (nl === -1) return false;
+    start = nl + 1;
+  }
+  return false;
+}
+const NESTED_FLOW = /[[{][^\]}]*[[{]/;
+const TOKEN_START = /[&*!]\S/g;
+
+/**
+ * False for texts not attempted: a `&`, `*` or `!` that starts a token (an anchor, an alias or a
+ * tag; a conservative test that also catches some prose), a `__proto__` key, what the fuzzer found the parsers to disagree on, a line indented 60
+ * columns or more (nesting deep enough to approach MAX_NESTING: js-yaml recurses once per level
+ * and has no limit of its own) and nested flow collections (the same, on one line). Separate
+ * simple searches: one regular expression with all of them costs more than js-yaml's parse.
+ */
+function attempted(text: string): boolean {
+  if (text.includes('__proto__') || NESTED_FLOW.test(text) || deeplyIndented(text)) return false;
+  // Where the fuzzer found the two parsers to disagree (test/fuzz): a CR that does not start a CRLF
+  // (line break or not), a byte-order mark inside the text, and a comment not separated from a quoted
+  // scalar or a flow collection by a space (`yaml` reports it, js-yaml reads on).
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
+  if (text.includes('\uFEFF') || (text.includes('#') && /['"\]}]#/.test(text))) return false;
+  TOKEN_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_START.exec(text))) {
+    if (m.index === 0) return false;
+    const before = text.charCodeAt(m.index - 1);
+    // space, tab, line break, [ { , ? : -
+    if (
+      before === 32 ||
+      before === 9 ||
+      before === 10 ||
+      before === 13 ||
+      before === 91 ||
+      before === 123 ||
+      before === 44 ||
+      before === 63 ||
+      before === 58 ||
+      before === 45
+    )
+      return false;
+  }
+  return true;
+}
+
+/** The plain data of `text` as `yaml` would build it, or undefined when js-yaml is not to be trusted with it. */
+export function fastData(text: string): { data: unknown } | undefined {
+  if (!attempted(text)) return undefined;
+  try {
+    const data = load(text, { schema: SCHEMA });
+    return data === undefined ? undefined : { data };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Structural equality of plain data (NaN equals NaN; key order is not compared). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => sameData(x, bb[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ob = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && sameData((a as Record<string, unknown>)[k], ob[k]));
+}
