@@ -45,10 +45,10 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, {
+  const code = await main(args, {
     cwd: dir,
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
@@ -134,7 +134,7 @@ function engineFindings(files: string[], target: string): Finding[] {
 }
 
 describe('--fix changes only the intended nodes', () => {
-  it('the fixture has one safe fix of each kind, next to comments', () => {
+  it('the fixture has one safe fix of each kind, next to comments', async () => {
     const findings = engineFindings([join(FIX, 'commented-fixable.yaml')], join(FIX, 'commented-fixable.yaml'));
     for (const k of KINDS)
       expect(
@@ -144,7 +144,7 @@ describe('--fix changes only the intended nodes', () => {
   });
 
   for (const variant of ['LF', 'CRLF with a byte-order mark'] as const) {
-    it(`every byte outside the fixes' spans is kept, comments included (${variant})`, () => {
+    it(`every byte outside the fixes' spans is kept, comments included (${variant})`, async () => {
       const text = variant === 'LF' ? FIXABLE : '\uFEFF' + FIXABLE.replace(/\n/g, '\r\n');
       const file = join(dir, 'spec.yaml');
       fs.writeFileSync(file, text);
@@ -153,7 +153,7 @@ describe('--fix changes only the intended nodes', () => {
       const spans = fixSpans(body, findings);
       expect(spans.length).toBeGreaterThanOrEqual(KINDS.length);
 
-      const r = run(['lint', file, '--fix']);
+      const r = await run(['lint', file, '--fix']);
       expect(r.code).toBe(0); // every problem in the fixture has a safe fix
       expect(r.out).toMatch(/Fixed \d+ problems in .*spec\.yaml/);
       const after = fs.readFileSync(file, 'utf8');
@@ -172,10 +172,10 @@ describe('--fix changes only the intended nodes', () => {
     });
   }
 
-  it('the fixed fixture is the clean fixture, but for the spellings the fixes chose', () => {
+  it('the fixed fixture is the clean fixture, but for the spellings the fixes chose', async () => {
     const file = join(dir, 'spec.yaml');
     fs.writeFileSync(file, FIXABLE);
-    run(['lint', file, '--fix']);
+    await run(['lint', file, '--fix']);
     const after = fs.readFileSync(file, 'utf8');
     expect(after).toContain('  awardingBodyShort: "no"  # yaml-type-trap: YAML 1.1 reads no as false\n');
     expect(after).toContain('  version: "1.10"  # yaml-type-trap: unquoted, YAML reads 1.10 as 1.1\n');
@@ -186,7 +186,7 @@ describe('--fix changes only the intended nodes', () => {
     expect(after).toContain('    credit: 5  # unknown-key: did you mean credit?\n');
   });
 
-  it('on the as-published fixtures (the three together, as one workspace)', () => {
+  it('on the as-published fixtures (the three together, as one workspace)', async () => {
     const names = fs.readdirSync(AS_PUBLISHED).filter((n) => n.endsWith('.yaml'));
     const files = names.map((n) => {
       fs.copyFileSync(join(AS_PUBLISHED, n), join(dir, n));
@@ -194,7 +194,7 @@ describe('--fix changes only the intended nodes', () => {
     });
     const before = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
     const spans = new Map(files.map((f) => [f, fixSpans(before.get(f)!, engineFindings(files, f))]));
-    run(['lint', dir, '--fix']);
+    await run(['lint', dir, '--fix']);
     for (const f of files) {
       const after = fs.readFileSync(f, 'utf8');
       expect(onlySpansChanged(before.get(f)!, after, spans.get(f)!), relative(dir, f)).toBe(true);
@@ -203,7 +203,7 @@ describe('--fix changes only the intended nodes', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(names.sort());
   });
 
-  it('the check itself notices a changed comment', () => {
+  it('the check itself notices a changed comment', async () => {
     const spans = fixSpans(FIXABLE, engineFindings([join(FIX, 'commented-fixable.yaml')], join(FIX, 'commented-fixable.yaml')));
     expect(onlySpansChanged(FIXABLE, FIXABLE, spans)).toBe(true);
     expect(onlySpansChanged(FIXABLE, FIXABLE.replace('# newest last', '# newest first'), spans)).toBe(false);
@@ -212,18 +212,18 @@ describe('--fix changes only the intended nodes', () => {
 });
 
 describe('--fix writes atomically', () => {
-  it('when the rename fails, the original is intact, no temp file is left, and the error is clear (exit 2)', () => {
+  it('when the rename fails, the original is intact, no temp file is left, and the error is clear (exit 2)', async () => {
     const file = join(dir, 'spec.yaml');
     fs.writeFileSync(file, FIXABLE);
     failing.rename = true;
-    const r = run(['lint', file, '--fix']);
+    const r = await run(['lint', file, '--fix']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^qualspec: cannot write spec\.yaml: EXDEV: .*The file is unchanged\.\n$/);
     expect(fs.readFileSync(file, 'utf8')).toBe(FIXABLE);
     expect(fs.readdirSync(dir)).toEqual(['spec.yaml']);
   });
 
-  it('when the folder cannot be written (immutable, or read-only for a user), likewise', (ctx) => {
+  it('when the folder cannot be written (immutable, or read-only for a user), likewise', async (ctx) => {
     const file = join(dir, 'spec.yaml');
     fs.writeFileSync(file, FIXABLE);
     const locked = spawnSync('chattr', ['+i', dir]).status === 0;
@@ -236,7 +236,7 @@ describe('--fix writes atomically', () => {
       fs.chmodSync(dir, 0o555);
     }
     try {
-      const r = run(['lint', file, '--fix']);
+      const r = await run(['lint', file, '--fix']);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^qualspec: cannot write spec\.yaml: E[A-Z]+: .*The file is unchanged\.\n$/);
       expect(fs.readFileSync(file, 'utf8')).toBe(FIXABLE);
@@ -247,13 +247,13 @@ describe('--fix writes atomically', () => {
     expect(fs.readdirSync(dir)).toEqual(['spec.yaml']);
   });
 
-  it("keeps the file's mode, and a symbolic link stays a link (its target is fixed)", () => {
+  it("keeps the file's mode, and a symbolic link stays a link (its target is fixed)", async () => {
     const target = join(dir, 'real.yaml');
     fs.writeFileSync(target, FIXABLE, { mode: 0o640 });
     fs.chmodSync(target, 0o640);
     const link = join(dir, 'link.yaml');
     fs.symlinkSync(target, link);
-    run(['lint', link, '--fix']);
+    await run(['lint', link, '--fix']);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toContain('version: "1.10"');
     expect(fs.statSync(target).mode & 0o777).toBe(0o640);
@@ -285,32 +285,32 @@ describe('--fix never writes outside the files it was asked to lint', () => {
     fs.symlinkSync(join(dir, 'other/d.yaml'), join(dir, 'specs/link-to-d.yaml'));
   }
 
-  it('one file named: only that file changes', () => {
+  it('one file named: only that file changes', async () => {
     tree();
     const before = snapshot(dir);
-    run(['lint', join(dir, 'specs/a.yaml'), '--fix']);
+    await run(['lint', join(dir, 'specs/a.yaml'), '--fix']);
     expect(changed(before, snapshot(dir))).toEqual(['specs/a.yaml']);
   });
 
-  it('a folder named: only the spec files under it change (a link in it is not followed, other folders untouched)', () => {
+  it('a folder named: only the spec files under it change (a link in it is not followed, other folders untouched)', async () => {
     tree();
     const before = snapshot(dir);
-    const r = run(['lint', join(dir, 'specs'), '--fix']);
+    const r = await run(['lint', join(dir, 'specs'), '--fix']);
     expect(r.err).not.toMatch(/cannot write/);
     expect(changed(before, snapshot(dir))).toEqual(['specs/a.yaml', 'specs/b.yaml', 'specs/sub/c.yaml']);
   });
 
-  it('a glob: only the matching files change; --output writes only the report asked for', () => {
+  it('a glob: only the matching files change; --output writes only the report asked for', async () => {
     tree();
     const before = snapshot(dir);
-    run(['lint', 'specs/*.yaml', '--fix', '--format', 'json', '--output', 'report.json']);
+    await run(['lint', 'specs/*.yaml', '--fix', '--format', 'json', '--output', 'report.json']);
     expect(changed(before, snapshot(dir))).toEqual(['report.json', 'specs/a.yaml', 'specs/b.yaml']);
   });
 
-  it('lint without --fix writes nothing at all', () => {
+  it('lint without --fix writes nothing at all', async () => {
     tree();
     const before = snapshot(dir);
-    run(['lint', dir]);
+    await run(['lint', dir]);
     expect(changed(before, snapshot(dir))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The CLI leg of the fuzzer: cases written to a temp directory (as UTF-8 text, and some as raw
  * bytes with flipped bits, so invalid UTF-8 reaches the CLI too) and linted in-process with
- * `main(['lint', dir, '--format', 'json'], io)`. The CLI must exit 0 or 1 (never 2 for a readable
+ * `await main(['lint', dir, '--format', 'json'], io)`. The CLI must exit 0 or 1 (never 2 for a readable
  * file, never an exception) and print JSON that parses and names every file it was given.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ function snapshot(dir: string): string {
 }
 
 /** Lint the cases in batches of `batch` files (each batch one workspace, as `qualspec lint dir` sees it). */
-export function runCliLeg(cases: CliCase[], batch = 25): CliLegResult {
+export async function runCliLeg(cases: CliCase[], batch = 25): Promise<CliLegResult> {
   const t0 = performance.now();
   const res: CliLegResult = { files: 0, runs: 0, exitCodes: {}, failures: [], ms: 0 };
   for (let i = 0; i < cases.length; i += batch) {
@@ -57,7 +57,7 @@ export function runCliLeg(cases: CliCase[], batch = 25): CliLegResult {
       let err = '';
       let code: number;
       try {
-        code = main(['lint', dir, '--format', 'json'], {
+        code = await main(['lint', dir, '--format', 'json'], {
           cwd: dir,
           stdout: (s) => (out += s),
           stderr: (s) => (err += s),
@@ -66,7 +66,7 @@ export function runCliLeg(cases: CliCase[], batch = 25): CliLegResult {
           docsBase: 'file:///docs/rules/',
         });
       } catch (e) {
-        res.failures.push({ kind: 'exception', detail: `main() threw: ${(e as Error).stack ?? String(e)}`, files: group.map((c) => c.name) });
+        res.failures.push({ kind: 'exception', detail: `await main() threw: ${(e as Error).stack ?? String(e)}`, files: group.map((c) => c.name) });
         continue;
       }
       res.runs++;

@@ -43,9 +43,9 @@ describe(`fuzz (seed ${SEED}, ${CASES} cases)`, () => {
     ).toEqual([]);
   }, 600_000);
 
-  it('the CLI lints a sample of the cases (some with raw invalid UTF-8): exit 0 or 1, JSON that parses', () => {
+  it('the CLI lints a sample of the cases (some with raw invalid UTF-8): exit 0 or 1, JSON that parses', async () => {
     expect(cli.length).toBeGreaterThanOrEqual(CASES / CLI_EVERY - 1);
-    const r = runCliLeg(cli);
+    const r = await runCliLeg(cli);
     console.log(
       `fuzz CLI leg: ${r.files} files in ${r.runs} runs of \`qualspec lint <dir> --format json\`, exit codes ${JSON.stringify(r.exitCodes)}, ${(r.ms / 1000).toFixed(1)} s`,
     );

@@ -60,9 +60,15 @@ const cli: CliCase[] = [];
 const cliRng = new Rng(seed, 0x0c11);
 let cliFailures = 0;
 let cliFiles = 0;
+// CLI runs are chained, one at a time, in the order the cases came.
+let cliChain: Promise<void> = Promise.resolve();
 const flushCli = () => {
   if (!cli.length) return;
-  const r = runCliLeg(cli.splice(0));
+  const batch = cli.splice(0);
+  cliChain = cliChain.then(() => cliRun(batch));
+};
+const cliRun = async (batch: CliCase[]) => {
+  const r = await runCliLeg(batch);
   cliFiles += r.files;
   for (const f of r.failures) {
     cliFailures++;
@@ -96,6 +102,7 @@ async function run(): Promise<number> {
     },
   });
   flushCli();
+  await cliChain;
   process.stdout.write(formatStats(stats) + '\n');
   process.stdout.write(`  CLI leg: ${cliFiles} files linted in-process, ${cliFailures} failures\n`);
   process.stdout.write(`  total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -57,15 +57,20 @@ const io = () => {
   };
 };
 /** `qualspec lint <file> --format json` in-process, on bytes written to a temp file. */
-function cli(
+async function cli(
   name: string,
   bytes: Buffer | string,
-): { code: number; diagnostics: { rule: string; message: string; range: { start: { line: number; character: number } } }[]; stderr: string; ms: number } {
+): Promise<{
+  code: number;
+  diagnostics: { rule: string; message: string; range: { start: { line: number; character: number } } }[];
+  stderr: string;
+  ms: number;
+}> {
   const file = join(dir, name);
   writeFileSync(file, bytes);
   const { out, io: o } = io();
   const t0 = performance.now();
-  const code = main(['lint', file, '--format', 'json'], o);
+  const code = await main(['lint', file, '--format', 'json'], o);
   const ms = performance.now() - t0;
   const j = JSON.parse(out.stdout) as { diagnostics: { rule: string; message: string; range: { start: { line: number; character: number } } }[] };
   return { code, diagnostics: j.diagnostics, stderr: out.stderr, ms };
@@ -87,7 +92,7 @@ describe('alias bombs', () => {
     );
   const bomb = lol.join('\n') + '\n';
 
-  it('"billion laughs" is refused, never expanded: each alias is reported and read as nothing', () => {
+  it('"billion laughs" is refused, never expanded: each alias is reported and read as nothing', async () => {
     const { findings, cpuMs } = lint(bomb);
     const f = clearFinding(bomb, findings, 'yaml-syntax', /aliases \(\*a\) are not allowed in a spec file: write the value out in full/);
     expect(lineOf(bomb, f)).toBe(2);
@@ -97,7 +102,7 @@ describe('alias bombs', () => {
     expect(JSON.stringify(data).length).toBeLessThan(2000);
   });
 
-  it('an alias inside a real spec is refused the same way, in chunked and whole parsing alike', () => {
+  it('an alias inside a real spec is refused the same way, in chunked and whole parsing alike', async () => {
     const text = FIXTURE.replace('    glh: 25\n    tqt: 50\n    credit: 5\n    units:', '    glh: &g 25\n    tqt: 50\n    credit: 5\n    units:').replace(
       '    group: business\n    glh: 25',
       '    group: business\n    glh: *g',
@@ -107,8 +112,8 @@ describe('alias bombs', () => {
     expect(parseSpecText(text).data).toEqual(parseSpecText(text, { whole: true }).data);
   });
 
-  it('through the CLI: exit 1, JSON, a finding on line 2', () => {
-    const r = cli('bomb.yaml', bomb);
+  it('through the CLI: exit 1, JSON, a finding on line 2', async () => {
+    const r = await cli('bomb.yaml', bomb);
     expect(r.code).toBe(1);
     const d = r.diagnostics.find((x) => x.rule === 'yaml-syntax' && /aliases/.test(x.message));
     expect(d?.range.start.line).toBe(1);
@@ -132,7 +137,7 @@ describe('size', () => {
     return parts.join('');
   }
 
-  it('a 20 MB spec is refused unread, with a finding that says why, in well under a second', () => {
+  it('a 20 MB spec is refused unread, with a finding that says why, in well under a second', async () => {
     const text = bigSpec(20 * 1024 * 1024);
     expect(text.length).toBeGreaterThan(MAX_SPEC_CHARS);
     const { findings, cpuMs } = lint(text);
@@ -147,15 +152,15 @@ describe('size', () => {
     expect(cpuMs).toBeLessThan(500);
   });
 
-  it('the same 20 MB file through the CLI: exit 1, the finding, no time spent parsing', () => {
-    const r = cli('big.yaml', bigSpec(20 * 1024 * 1024));
+  it('the same 20 MB file through the CLI: exit 1, the finding, no time spent parsing', async () => {
+    const r = await cli('big.yaml', bigSpec(20 * 1024 * 1024));
     expect(r.code).toBe(1);
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['yaml-syntax']);
     expect(r.diagnostics[0]!.message).toMatch(/not checked/);
     expect(r.ms).toBeLessThan(5000);
   });
 
-  it('a 1 MB spec (three times the largest real one) is checked in full, in linear time', () => {
+  it('a 1 MB spec (three times the largest real one) is checked in full, in linear time', async () => {
     const text = bigSpec(1024 * 1024);
     const { findings, cpuMs } = lint(text);
     expect(findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'internal-error')).toEqual([]);
@@ -173,7 +178,7 @@ describe('10,000-deep nesting', () => {
     'block mappings (indented, 1,000 deep)': 'qualspec: 1\nunits:\n' + Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n') + ' x\n',
   };
   for (const [name, text] of Object.entries(deep)) {
-    it(`${name}: refused past ${MAX_NESTING} levels, where it starts, without recursion`, () => {
+    it(`${name}: refused past ${MAX_NESTING} levels, where it starts, without recursion`, async () => {
       const { findings, cpuMs } = lint(text);
       const f = clearFinding(text, findings, 'yaml-syntax', new RegExp(`nests lists and mappings more than ${MAX_NESTING} levels deep from here on`));
       expect(lineOf(text, f)).toBeGreaterThanOrEqual(2);
@@ -184,7 +189,7 @@ describe('10,000-deep nesting', () => {
     });
   }
 
-  it('a real spec nests 7 deep, far from the limit', () => {
+  it('a real spec nests 7 deep, far from the limit', async () => {
     expect(parseSpecText(FIXTURE).problems).toEqual([]);
   });
 });
@@ -194,7 +199,7 @@ describe('files that are not YAML text', () => {
   const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 13) & 0xff));
   bytes[100] = 0;
 
-  it('a binary file (NUL bytes) is refused unchecked, with the place of the first NUL', () => {
+  it('a binary file (NUL bytes) is refused unchecked, with the place of the first NUL', async () => {
     const text = bytes.toString('latin1');
     const { findings, cpuMs } = lint(text);
     const f = clearFinding(text, findings, 'yaml-syntax', /contains a NUL character \(first at line \d+, column \d+\): it is a binary file, not a YAML spec/);
@@ -203,22 +208,22 @@ describe('files that are not YAML text', () => {
     expect(cpuMs).toBeLessThan(200);
   });
 
-  it('the binary file through the CLI: not UTF-8, binary, exit 1, nothing written', () => {
-    const r = cli('binary.yaml', bytes);
+  it('the binary file through the CLI: not UTF-8, binary, exit 1, nothing written', async () => {
+    const r = await cli('binary.yaml', bytes);
     expect(r.code).toBe(1);
     expect(r.diagnostics.some((d) => /not UTF-8 text/.test(d.message))).toBe(true);
     expect(r.diagnostics.some((d) => /binary file/.test(d.message))).toBe(true);
     expect(readFileSync(join(dir, 'binary.yaml')).equals(bytes)).toBe(true);
   });
 
-  it('invalid UTF-8 (a Latin-1 é): the CLI says where, instead of a silent U+FFFD, and --fix leaves the bytes alone', () => {
+  it('invalid UTF-8 (a Latin-1 é): the CLI says where, instead of a silent U+FFFD, and --fix leaves the bytes alone', async () => {
     // "Sales Professionals" with a Latin-1 é (0xE9), and a fixable problem (an unquoted version).
     const text = FIXTURE.replace(
       'awardingBody: Institute of Sales Professionals',
       'awardingBody: Institut des Ventes Professionnelles de Montr\u00e9al',
     ).replace('version: "1.0"  # quoted', 'version: 1.10  # quoted');
     const latin1 = Buffer.from(text, 'latin1');
-    const r = cli('latin1.yaml', latin1);
+    const r = await cli('latin1.yaml', latin1);
     expect(r.code).toBe(1);
     const d = r.diagnostics.find((x) => /not UTF-8 text/.test(x.message));
     expect(d?.rule).toBe('yaml-syntax');
@@ -227,33 +232,33 @@ describe('files that are not YAML text', () => {
     // --fix: the version could be quoted, but writing the decoded text back would corrupt the é.
     const file = join(dir, 'latin1.yaml');
     const { out, io: o } = io();
-    expect(main(['lint', file, '--fix', '--format', 'json'], o)).toBe(1);
+    expect(await main(['lint', file, '--fix', '--format', 'json'], o)).toBe(1);
     expect(out.stderr).toMatch(/not fixing .*latin1\.yaml: it is not UTF-8 text/);
     expect(readFileSync(file).equals(latin1)).toBe(true);
   });
 
-  it('UTF-16 (Windows "Unicode") is read and reported, never written back', () => {
+  it('UTF-16 (Windows "Unicode") is read and reported, never written back', async () => {
     const text = FIXTURE.replace('version: "1.0"  # quoted', 'version: 1.10  # quoted');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const r = cli('utf16.yaml', utf16);
+    const r = await cli('utf16.yaml', utf16);
     expect(r.code).toBe(1);
     expect(r.diagnostics.find((x) => /UTF-16 text/.test(x.message))?.rule).toBe('yaml-syntax');
     expect(r.diagnostics.some((x) => x.rule === 'yaml-type-trap')).toBe(true); // it was read and checked
     const { io: o } = io();
-    main(['lint', join(dir, 'utf16.yaml'), '--fix'], o);
+    await main(['lint', join(dir, 'utf16.yaml'), '--fix'], o);
     expect(readFileSync(join(dir, 'utf16.yaml')).equals(utf16)).toBe(true);
   });
 
-  it('a control character pasted from a word processor is pointed at', () => {
+  it('a control character pasted from a word processor is pointed at', async () => {
     const text = FIXTURE.replace('title: Analyse Financial Performance', 'title: Analyse Financial\u000bPerformance');
     const { findings } = lint(text);
     const f = clearFinding(text, findings, 'yaml-syntax', /control character U\+000B \(VERTICAL TAB\), which YAML does not allow/);
     expect(text.charCodeAt(f.span.start)).toBe(0x0b);
   });
 
-  it('a device named on the command line is not read forever', () => {
+  it('a device named on the command line is not read forever', async () => {
     const { out, io: o } = io();
-    expect(main(['lint', '/dev/zero'], o)).toBe(2);
+    expect(await main(['lint', '/dev/zero'], o)).toBe(2);
     expect(out.stderr).toMatch(/cannot read .*zero: not a regular file/);
   });
 });
@@ -267,7 +272,7 @@ describe('documents of the wrong shape', () => {
     ['a root that is a number', '42\n', /The file's top level is a single value/, 1],
   ];
   for (const [name, text, phrase, line] of cases) {
-    it(`${name}: says so`, () => {
+    it(`${name}: says so`, async () => {
       const { findings, cpuMs } = lint(text);
       const f = clearFinding(text, findings, 'yaml-syntax', phrase);
       expect(lineOf(text, f)).toBe(line);
@@ -275,19 +280,19 @@ describe('documents of the wrong shape', () => {
     });
   }
 
-  it('several YAML documents in one file: the second --- is pointed at', () => {
+  it('several YAML documents in one file: the second --- is pointed at', async () => {
     const text = FIXTURE + '---\nqualspec: 1\n';
     const { findings } = lint(text);
     const f = clearFinding(text, findings, 'yaml-syntax', /A spec file holds one YAML document: remove the extra --- separator/);
     expect(lineOf(text, f)).toBe(FIXTURE.split('\n').length);
   });
 
-  it('a leading --- (one document) is fine', () => {
+  it('a leading --- (one document) is fine', async () => {
     const { findings } = lint('---\n' + FIXTURE);
     expect(findings.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
   });
 
-  it('duplicate keys, top-level and nested: the second is pointed at, and the first is the one read', () => {
+  it('duplicate keys, top-level and nested: the second is pointed at, and the first is the one read', async () => {
     const text = FIXTURE.replace('qualspec: 1\n', 'qualspec: 1\nqualspec: 2\n').replace(
       '    tqt: 50\n    credit: 5\n    purpose',
       '    tqt: 50\n    credit: 5\n    credit: 6\n    purpose',
@@ -318,7 +323,7 @@ describe('YAML 1.1 traps, flagged with a fix that quotes the value', () => {
     expect(cpuMs).toBeLessThan(1000);
   }
 
-  it('version: 1.10 is read as the number 1.1', () => {
+  it('version: 1.10 is read as the number 1.1', async () => {
     trap(
       '  version: "1.0"  # quoted',
       '  version: 1.10  # quoted',
@@ -328,11 +333,11 @@ describe('YAML 1.1 traps, flagged with a fix that quotes the value', () => {
     );
   });
 
-  it('an assessment criterion numbered 1.10 is read as the number 1.1', () => {
+  it('an assessment criterion numbered 1.10 is read as the number 1.1', async () => {
     trap('- number: "1.1"\n', '- number: 1.10\n', 'yaml-type-trap', /YAML reads 1\.10 as the number 1\.1/, '- number: "1.10"\n');
   });
 
-  it('no is read as false by YAML 1.1 tools', () => {
+  it('no is read as false by YAML 1.1 tools', async () => {
     trap(
       'awardingBodyShort: ISP',
       'awardingBodyShort: no',

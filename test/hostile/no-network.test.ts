@@ -65,7 +65,7 @@ afterAll(() => {
 });
 
 describe('remote $schema / $ref', () => {
-  it('the stubs catch a real attempt (so zero below means zero)', () => {
+  it('the stubs catch a real attempt (so zero below means zero)', async () => {
     const before = attempts.length;
     expect(() => (require('node:https') as { get: (u: string) => void }).get('https://example.invalid/')).toThrow(/network access attempted/);
     expect(() => (globalThis as unknown as { fetch: (u: string) => void }).fetch('https://example.invalid/')).toThrow(/network access attempted/);
@@ -73,7 +73,7 @@ describe('remote $schema / $ref', () => {
     attempts.length = 0;
   });
 
-  it('linting a spec that names remote schemas makes no network access, and flags the unknown $ref key', () => {
+  it('linting a spec that names remote schemas makes no network access, and flags the unknown $ref key', async () => {
     const findings = lintTexts([{ uri: 'file:///remote/spec.yaml', text: REMOTE }]).get('file:///remote/spec.yaml') ?? [];
     expect(attempts).toEqual([]);
     const ref = findings.find((f) => f.ruleId === 'unknown-key' && /'\$ref'/.test(f.message));
@@ -82,13 +82,13 @@ describe('remote $schema / $ref', () => {
     expect(findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
   });
 
-  it('through the CLI, too (with a .qualspec.yaml beside it)', () => {
+  it('through the CLI, too (with a .qualspec.yaml beside it)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qualspec-remote-'));
     try {
       writeFileSync(join(dir, 'spec.yaml'), REMOTE);
       writeFileSync(join(dir, '.qualspec.yaml'), 'rules:\n  unknown-key: warning\n');
       let out = '';
-      const code = main(['lint', join(dir, 'spec.yaml'), '--format', 'json'], {
+      const code = await main(['lint', join(dir, 'spec.yaml'), '--format', 'json'], {
         cwd: dir,
         stdout: (s) => void (out += s),
         stderr: () => undefined,
@@ -104,7 +104,7 @@ describe('remote $schema / $ref', () => {
     }
   });
 
-  it('ajv is never given a way to load schemas: no loadSchema, no compileAsync, no http in the core', () => {
+  it('ajv is never given a way to load schemas: no loadSchema, no compileAsync, no http in the core', async () => {
     const files: string[] = [];
     const walk = (d: string) => {
       for (const n of readdirSync(d)) {

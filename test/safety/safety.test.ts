@@ -39,14 +39,14 @@ function code(text: string): string {
 describe('no code is evaluated', () => {
   const files = [...sources(join(ROOT, 'server/src')), ...sources(join(ROOT, 'client/src'))];
 
-  it('there is source to check, and the check finds what it looks for', () => {
+  it('there is source to check, and the check finds what it looks for', async () => {
     expect(files.length).toBeGreaterThan(20);
     const sample = code('const a = eval(x); const b = new Function("return 1"); const c = Function(s)(); // eval( in a comment\nconst d = "eval(";');
     expect(/(?<![\w$.])eval\s*\(/.test(sample) && /\bnew\s+Function\b/.test(sample) && /(?<![\w$.])Function\s*\(/.test(sample)).toBe(true);
     expect(/(?<![\w$.])eval\s*\(/.test(code('// eval(x)\nconst s = "eval(x)"; obj.evaluate(1);'))).toBe(false);
   });
 
-  it('no eval, new Function or Function(...) in server/src or client/src', () => {
+  it('no eval, new Function or Function(...) in server/src or client/src', async () => {
     const bad: string[] = [];
     for (const f of files) {
       const c = code(readFileSync(f, 'utf8'));
@@ -63,7 +63,7 @@ describe('no code is evaluated', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the core and the CLI load no module by a computed name and start no process', () => {
+  it('the core and the CLI load no module by a computed name and start no process', async () => {
     const bad: string[] = [];
     for (const f of files.filter((x) => /server[\\/]src[\\/](core|cli)[\\/]/.test(x))) {
       const c = code(readFileSync(f, 'utf8'));
@@ -78,7 +78,7 @@ describe('configuration is data only', () => {
   const known = [...RULES_BY_ID.keys()];
   const parse = (text: string) => parseConfig(text, 'file:///w/.qualspec.yaml', known);
 
-  it('YAML tags that other loaders execute (!!js/function, !!python/object) stay inert', () => {
+  it('YAML tags that other loaders execute (!!js/function, !!python/object) stay inert', async () => {
     const g = globalThis as Record<string, unknown>;
     delete g.qualspecPwned;
     const r = parse(
@@ -90,7 +90,7 @@ describe('configuration is data only', () => {
     expect(r.config.rules).toEqual({});
   });
 
-  it('__proto__ and constructor keys cannot pollute prototypes', () => {
+  it('__proto__ and constructor keys cannot pollute prototypes', async () => {
     const r = parse('__proto__:\n  polluted: yes\nrules:\n  __proto__:\n    polluted: yes\n  constructor: off\n  doubled-word: off\n');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
@@ -98,7 +98,7 @@ describe('configuration is data only', () => {
     expect(r.problems.map((p) => p.message).join('\n')).toMatch(/Unknown rule '__proto__'|Unknown key '__proto__'/);
   });
 
-  it('an alias bomb in the configuration is never expanded', () => {
+  it('an alias bomb in the configuration is never expanded', async () => {
     const lol = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++)
       lol.push(
@@ -113,14 +113,14 @@ describe('configuration is data only', () => {
     expect(r.config.rules).toEqual({});
   });
 
-  it('a configuration nested 10,000 deep is refused with a finding, not a crash', () => {
+  it('a configuration nested 10,000 deep is refused with a finding, not a crash', async () => {
     const text = 'rules: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n';
     const r = parse(text);
     expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/nests more than 64 levels deep here, so it was not read/)]);
     expect(r.problems[0]!.span.end).toBeLessThanOrEqual(text.length);
   });
 
-  it('a configuration written in JavaScript is never loaded, and specs are still checked in full', () => {
+  it('a configuration written in JavaScript is never loaded, and specs are still checked in full', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qualspec-config-'));
     try {
       const marker = join(dir, 'executed');
@@ -129,7 +129,7 @@ describe('configuration is data only', () => {
       writeFileSync(join(dir, '.qualspec.yaml'), 'rules:\n  doubled-word: error\n');
       writeFileSync(join(dir, 'spec.yaml'), FIXTURE.replace('Estimate the potential', 'Estimate the the potential'));
       let out = '';
-      const code = main(['lint', join(dir, 'spec.yaml'), '--format', 'json'], {
+      const code = await main(['lint', join(dir, 'spec.yaml'), '--format', 'json'], {
         cwd: dir,
         stdout: (s) => void (out += s),
         stderr: () => undefined,
@@ -146,7 +146,7 @@ describe('configuration is data only', () => {
     }
   });
 
-  it('config.ts reads YAML through the guarded parser and never evaluates', () => {
+  it('config.ts reads YAML through the guarded parser and never evaluates', async () => {
     const src = readFileSync(join(ROOT, 'server/src/core/config/config.ts'), 'utf8');
     expect(src).toMatch(/parseDocumentGuarded/);
     expect(code(src)).not.toMatch(/\beval\s*\(|new\s+Function|require\s*\(|import\s*\(|\.toJS\s*\(/);

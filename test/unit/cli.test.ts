@@ -14,10 +14,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], cwd = dir) {
+async function run(args: string[], cwd = dir) {
   let out = '';
   let err = '';
-  const code = main(args, {
+  const code = await main(args, {
     cwd,
     stdout: (s) => (out += s),
     stderr: (s) => (err += s),
@@ -40,15 +40,15 @@ const ilmText = () => readFileSync(ILM, 'utf8');
 const broken = () => ilmText().replace('    title: Effectively Selling to Customers\n', '    title: Effectively Selling to Customers\n    gl: 3\n');
 
 describe('qualspec lint', () => {
-  it('passes the clean specs with exit 0 and a closing summary', () => {
-    const r = run(['lint', path.join(ROOT, 'specs')]);
+  it('passes the clean specs with exit 0 and a closing summary', async () => {
+    const r = await run(['lint', path.join(ROOT, 'specs')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/0 problems \(0 errors, 0 warnings\) in 2 files/);
   });
 
-  it('reports file:line:col severity message rule-id and exits 1 on errors', () => {
+  it('reports file:line:col severity message rule-id and exits 1 on errors', async () => {
     write('specs/a.yaml', broken());
-    const r = run(['lint', 'specs']);
+    const r = await run(['lint', 'specs']);
     expect(r.code).toBe(1);
     const line =
       broken()
@@ -58,9 +58,9 @@ describe('qualspec lint', () => {
     expect(r.out).toMatch(/1 problem \(1 error, 0 warnings\) in 1 file/);
   });
 
-  it('emits the documented JSON shape, zero-based, with paths relative to the cwd', () => {
+  it('emits the documented JSON shape, zero-based, with paths relative to the cwd', async () => {
     write('specs/a.yaml', broken());
-    const r = run(['lint', 'specs', '--format', 'json']);
+    const r = await run(['lint', 'specs', '--format', 'json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.version).toBe(1);
@@ -74,9 +74,9 @@ describe('qualspec lint', () => {
     expect(d.range).toEqual({ start: { line: lineNo, character: 4 }, end: { line: lineNo, character: 6 } });
   });
 
-  it('writes SARIF 2.1.0 with rule metadata, helpUri and stable fingerprints', () => {
+  it('writes SARIF 2.1.0 with rule metadata, helpUri and stable fingerprints', async () => {
     write('specs/a.yaml', broken());
-    const a = JSON.parse(run(['lint', 'specs', '--format', 'sarif']).out);
+    const a = JSON.parse((await run(['lint', 'specs', '--format', 'sarif'])).out);
     expect(a.version).toBe('2.1.0');
     const run0 = a.runs[0];
     const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-key');
@@ -87,42 +87,42 @@ describe('qualspec lint', () => {
     const fp = run0.results[0].partialFingerprints['qualspecFingerprint/v1'];
     // Inserting lines above the finding does not change its fingerprint.
     write('specs/a.yaml', '# a new comment\n# another\n' + broken());
-    const b = JSON.parse(run(['lint', 'specs', '--format', 'sarif']).out);
+    const b = JSON.parse((await run(['lint', 'specs', '--format', 'sarif'])).out);
     expect(b.runs[0].results[0].partialFingerprints['qualspecFingerprint/v1']).toBe(fp);
     expect(b.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBe(a.runs[0].results[0].locations[0].physicalLocation.region.startLine + 2);
   });
 
-  it('writes GitHub workflow annotations', () => {
+  it('writes GitHub workflow annotations', async () => {
     write('specs/a.yaml', broken());
-    const r = run(['lint', 'specs', '--format', 'github']);
+    const r = await run(['lint', 'specs', '--format', 'github']);
     expect(r.out).toMatch(/^::error file=specs\/a\.yaml,line=\d+,col=5,endLine=\d+,endColumn=7,title=qualspec unknown-key::Unknown key 'gl'/);
   });
 
-  it('fails on warnings only past --max-warnings', () => {
+  it('fails on warnings only past --max-warnings', async () => {
     write('specs/a.yaml', ilmText().replace('title: Meeting Customer Needs', 'title: Meeting  Customer Needs'));
-    expect(run(['lint', 'specs']).code).toBe(0);
-    expect(run(['lint', 'specs', '--max-warnings', '0']).code).toBe(1);
-    expect(run(['lint', 'specs', '--max-warnings', '1']).code).toBe(0);
+    expect((await run(['lint', 'specs'])).code).toBe(0);
+    expect((await run(['lint', 'specs', '--max-warnings', '0'])).code).toBe(1);
+    expect((await run(['lint', 'specs', '--max-warnings', '1'])).code).toBe(0);
   });
 
-  it('--baseline records findings, then reports only new ones', () => {
+  it('--baseline records findings, then reports only new ones', async () => {
     write('specs/a.yaml', broken());
-    const rec = run(['lint', 'specs', '--baseline', 'baseline.json', '--update-baseline']);
+    const rec = await run(['lint', 'specs', '--baseline', 'baseline.json', '--update-baseline']);
     expect(rec.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'baseline.json'), 'utf8')).fingerprints).toHaveLength(1);
-    expect(run(['lint', 'specs', '--baseline', 'baseline.json']).code).toBe(0);
+    expect((await run(['lint', 'specs', '--baseline', 'baseline.json'])).code).toBe(0);
     write('specs/a.yaml', broken().replace('    title: Meeting Customer Needs\n', '    title: Meeting Customer Needs\n    crdit: 2\n'));
-    const after = run(['lint', 'specs', '--baseline', 'baseline.json', '--format', 'json']);
+    const after = await run(['lint', 'specs', '--baseline', 'baseline.json', '--format', 'json']);
     expect(after.code).toBe(1);
     expect(JSON.parse(after.out).diagnostics.map((d: { message: string }) => d.message)).toEqual([expect.stringContaining("'crdit'")]);
   });
 
-  it('--fix applies only safe fixes, keeps comments, and reports what it changed', () => {
+  it('--fix applies only safe fixes, keeps comments, and reports what it changed', async () => {
     const original = ilmText()
       .replace('title: Meeting Customer Needs', 'title: "Meeting  Customer Needs"  # keep this comment')
       .replace('    title: Effectively Selling to Customers\n', '    title: Effectively Selling to Customers\n    crdit: 2\n');
     const p = write('specs/a.yaml', original);
-    const r = run(['lint', 'specs', '--fix']);
+    const r = await run(['lint', 'specs', '--fix']);
     const fixed = readFileSync(p, 'utf8');
     expect(fixed).toContain('title: "Meeting Customer Needs"  # keep this comment');
     // The unit already has a credit, so renaming 'crdit' would duplicate the key: it is reported, not fixed.
@@ -138,20 +138,20 @@ describe('qualspec lint', () => {
     expect(readdirSync(path.join(dir, 'specs'))).toEqual(['a.yaml']); // no temp files left behind
   });
 
-  it('exits 2 with a one-line reason for a missing path or bad usage', () => {
-    const missing = run(['lint', 'nope.yaml']);
+  it('exits 2 with a one-line reason for a missing path or bad usage', async () => {
+    const missing = await run(['lint', 'nope.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^qualspec: no such file or directory, or no file matches: nope\.yaml\n$/);
-    const bad = run(['lint', '--format', 'xml', ILM]);
+    const bad = await run(['lint', '--format', 'xml', ILM]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown --format 'xml'/);
-    expect(run(['frobnicate']).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
   });
 
-  it('reports a bad .qualspec.yaml as findings in that file', () => {
+  it('reports a bad .qualspec.yaml as findings in that file', async () => {
     write('.qualspec.yaml', 'rules:\n  credit-tq: off\n  doubled-word: loud\nspecz: []\n');
     copyFileSync(ILM, path.join(dir, 'a.qspec.yaml'));
-    const r = run(['lint', 'a.qspec.yaml', '--format', 'json']);
+    const r = await run(['lint', 'a.qspec.yaml', '--format', 'json']);
     const j = JSON.parse(r.out);
     const msgs = j.diagnostics.filter((d: { file: string }) => d.file === '.qualspec.yaml').map((d: { message: string }) => d.message);
     expect(msgs).toEqual([
@@ -162,16 +162,16 @@ describe('qualspec lint', () => {
     expect(r.code).toBe(1);
   });
 
-  it('applies rule severities from .qualspec.yaml found upward', () => {
+  it('applies rule severities from .qualspec.yaml found upward', async () => {
     write('.qualspec.yaml', 'rules:\n  unknown-key: off\n');
     write('specs/sub/a.yaml', broken());
-    expect(run(['lint', 'specs']).code).toBe(0);
+    expect((await run(['lint', 'specs'])).code).toBe(0);
   });
 });
 
 describe('qualspec combos', () => {
-  it('explains the ILM certificate: range 13–17, exact count, and a selection check', () => {
-    const r = run([
+  it('explains the ILM certificate: range 13–17, exact count, and a selection check', async () => {
+    const r = await run([
       'combos',
       ILM,
       '--qualification',
@@ -190,21 +190,21 @@ describe('qualspec combos', () => {
     expect(BigInt(j.analysis.count)).toBeGreaterThan(0n);
   });
 
-  it('finds a qualification by part of its title and prints plain words', () => {
-    const r = run(['combos', ISP, '--qualification', 'Diploma']);
+  it('finds a qualification by part of its title and prints plain words', async () => {
+    const r = await run(['combos', ISP, '--qualification', 'Diploma']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('At least 9 credits from Business');
     expect(r.out).toMatch(/Credit: 37–\d+ achievable/);
   });
 
-  it('exits 1 for a selection that does not meet the rules, and says what is missing', () => {
-    const r = run(['combos', ILM, '--select', '8570-228']);
+  it('exits 1 for a selection that does not meet the rules, and says what is missing', async () => {
+    const r = await run(['combos', ILM, '--select', '8570-228']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('add mandatory unit 8570-229');
   });
 
-  it('exits 2 for an unknown qualification', () => {
-    const r = run(['combos', ILM, '--qualification', 'Nothing like it']);
+  it('exits 2 for an unknown qualification', async () => {
+    const r = await run(['combos', ILM, '--qualification', 'Nothing like it']);
     expect(r.code).toBe(2);
     expect(r.err).toContain("no qualification 'Nothing like it'");
   });

@@ -23,7 +23,7 @@ export function docsBase(): string {
   return existsSync(local) ? pathToFileURL(local).href + '/' : 'https://github.com/qualspec/qualspec/blob/main/docs/rules/';
 }
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -34,7 +34,7 @@ export function main(argv: readonly string[], io: Io): number {
       io.stdout(`${pkg.version}\n`);
       return 0;
     }
-    if (cmd === 'lint') return runLint(rest, io);
+    if (cmd === 'lint') return await runLint(rest, io);
     if (cmd === 'combos') return runCombos(rest, io);
     throw new UsageError(`unknown command '${cmd}': use lint or combos`);
   } catch (e) {

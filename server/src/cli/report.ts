@@ -14,11 +14,21 @@ export interface CliDiagnostic {
   fixable: boolean;
 }
 
-export interface FileText {
+/** What the report needs of a file: its path for people, positions of offsets, and (when at hand) its text. */
+export interface FileLines {
   file: string; // relative, '/'-separated
-  text: string;
-  lines: LineIndex;
+  positionAt(offset: number): Position;
+  /** The text of a span; absent when the text is no longer held (then each finding carries `under`). */
+  slice?(start: number, end: number): string;
 }
+
+export function fileText(file: string, text: string): FileLines {
+  const lines = new LineIndex(text);
+  return { file, positionAt: (o) => lines.positionAt(o), slice: (a, b) => text.slice(a, b) };
+}
+
+/** A finding with the text under its span already taken (by whoever held the file's text). */
+export type LocatedFinding = Finding & { under?: string };
 
 /**
  * A fingerprint that survives unrelated edits: rule, file, the text under the finding and its
@@ -31,15 +41,15 @@ export function fingerprint(rule: string, file: string, message: string, under: 
     .slice(0, 32);
 }
 
-export function toCli(findings: Finding[], texts: Map<string, FileText>): CliDiagnostic[] {
+export function toCli(findings: readonly LocatedFinding[], texts: ReadonlyMap<string, FileLines>): CliDiagnostic[] {
   const out: CliDiagnostic[] = [];
   const seen = new Map<string, number>();
-  const range = (t: FileText | undefined, s: { start: number; end: number }) =>
-    t ? { start: t.lines.positionAt(s.start), end: t.lines.positionAt(s.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const range = (t: FileLines | undefined, s: { start: number; end: number }) =>
+    t ? { start: t.positionAt(s.start), end: t.positionAt(s.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const f of findings) {
     const t = texts.get(f.uri);
     const file = t?.file ?? f.uri;
-    const under = t ? t.text.slice(f.span.start, f.span.end) : '';
+    const under = f.under ?? t?.slice?.(f.span.start, f.span.end) ?? '';
     const key = [f.ruleId, file, f.message, under.trim()].join('\u0000');
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);

@@ -74,3 +74,43 @@ export class LineIndex {
     return this.text.slice(s, e);
   }
 }
+
+/** The offsets where lines start, as LineIndex counts lines (LF, CRLF and a lone CR end a line), compactly. */
+export function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // indexOf is much faster than reading every character.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+  }
+  return Int32Array.from(starts);
+}
+
+/** Positions of a text that is no longer at hand, from its line starts and length (the same as its LineIndex gives). */
+export class StoredLines {
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly length: number,
+  ) {}
+
+  positionAt(offset: number): Position {
+    const starts = this.starts;
+    const o = Math.max(0, Math.min(offset, this.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo]! };
+  }
+}
