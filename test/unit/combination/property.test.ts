@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyse,
+  assess,
   checkSelection,
   enumerate,
   fillToMinimum,
@@ -92,6 +93,15 @@ describe('combination engine = brute force', () => {
       expect(a.perRule.map((x) => x.id)).toEqual(problem.rules.map((x) => x.id));
       expectRange(problem, b, a);
       expectConflict(problem, b, a);
+
+      // assess() (the lint checks' entry point) reports the same figures, examples included, but
+      // the count, whichever strategy: it does not count, and searches the rules one by one only
+      // when they cannot all be met.
+      for (const strategy of ['auto', 'single', 'split'] as const) {
+        const { count, ...rest } = strategy === 'auto' ? a : analyse(problem, { strategy, checkKeys: true });
+        expect(count).toBe(a.count);
+        expect(assess(problem, { strategy, checkKeys: true }), `assess, ${strategy} ${label}`).toEqual(rest);
+      }
 
       // Both strategies (one forward pass; two halves joined) give the same figures.
       for (const strategy of ['single', 'split'] as const) {

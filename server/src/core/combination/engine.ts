@@ -1,7 +1,8 @@
 /**
  * The combination engine: exact feasibility, conflicts, ranges, counts and listings of the valid
  * selections of a qualification's rules of combination. Public API: analyse, enumerate,
- * fillToMinimum here; checkSelection (check.ts); describeRule (describe.ts).
+ * fillToMinimum here (assess: analyse without the count, for the lint checks); checkSelection
+ * (check.ts); describeRule (describe.ts).
  *
  * ## Algorithm: dynamic programming over a compact rule state (never over subsets)
  * Every rule becomes linear constraints lo <= Σ d(u) over the selected units <= hi (model.ts):
@@ -51,7 +52,7 @@
 import { Dag, feasible } from './dag.js';
 import { Guard, type EngineOptions } from './guard.js';
 import { compile, indexPool, prepare } from './model.js';
-import { chooseOrder } from './order.js';
+import { planOrder } from './order.js';
 import { solve } from './sweep.js';
 import type { ComboProblem } from './types.js';
 
@@ -134,16 +135,42 @@ function hasAll(problem: ComboProblem, field: 'glh' | 'tqt'): boolean {
  * ComboInputError on a malformed pool (duplicate refs, credits that are not whole numbers >= 0).
  */
 export function analyse(problem: ComboProblem, options: EngineOptions = {}): Analysis {
+  const { count, ...rest } = examine(problem, options, true);
+  return { ...rest, count: count! };
+}
+
+/** What {@link analyse} reports, but the number of valid selections. */
+export type Assessment = Omit<Analysis, 'count'>;
+
+/**
+ * The same figures as {@link analyse} but the count, for the lint checks, at less cost: the valid
+ * selections are not counted (no count limbs, no big-integer join), and the rules are searched one
+ * by one only when they cannot all be met. Every field equals analyse()'s; throws the same errors.
+ */
+export function assess(problem: ComboProblem, options: EngineOptions = {}): Assessment {
+  const { count: _count, ...rest } = examine(problem, options, false);
+  return rest;
+}
+
+/**
+ * analyse() (`full`) or assess(). Without `full`, a feasible problem has every rule feasible alone
+ * without a search: the selection that meets all the rules meets each one (a rule alone only drops
+ * constraints and mandatory units).
+ */
+function examine(problem: ComboProblem, options: EngineOptions, full: boolean): Assessment & { count: bigint | null } {
   const guard = new Guard(options);
   const byRef = indexPool(problem.units);
   const all = problem.rules.map((_, i) => i);
   const prep = prepare(problem, byRef, all);
-  const order = chooseOrder(prep);
-  const res = solve(prep, guard, options.strategy);
-  const count = res.count;
-  const perRuleOk = problem.rules.map((_, i) => feasible(compile(problem, byRef, order, [i]), guard));
+  const plan = planOrder(prep);
+  const order = plan.order;
+  const res = solve(prep, guard, options.strategy, full, plan);
+  // Some valid selection exactly when the pass found a path (count 0n <=> minPath null).
+  const ok = res.minPath !== null;
+  const perRuleOk = problem.rules.map((_, i) => (!full && ok) || feasible(compile(problem, byRef, order, [i]), guard));
   const perRule = problem.rules.map((r, i) => ({ id: r.id, feasible: perRuleOk[i]! }));
-  if (count === 0n) {
+  const count = res.count;
+  if (!ok) {
     const conflict = smallestConflict(problem, byRef, order, perRuleOk, guard).map((i) => problem.rules[i]!.id);
     return { feasible: false, perRule, conflict, credit: null, glh: null, tqt: null, count };
   }

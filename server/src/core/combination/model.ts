@@ -364,15 +364,18 @@ export function layout(prep: Prepared, order: readonly number[], include?: Reado
   const links = prep.links.map((l) => ({ s: compOf[l.s]!, c: compOf[l.c]!, share: prep.raw[l.s]!.share! })).filter((l) => l.s >= 0 && l.c >= 0);
 
   const steps: StepPlan[] = [];
+  // Position of each component in the state vector of layer i (posIn) and i+1 (posOut), -1 when
+  // not live there (typed arrays rather than Maps: this runs for every layer of every layout).
+  let posIn = new Int32Array(comps.length).fill(-1);
+  let posOut = new Int32Array(comps.length);
+  keys[0]!.live.forEach((k, j) => (posIn[k] = j));
   for (let i = 0; i < n; i++) {
-    const from = keys[i]!.live;
     const to = keys[i + 1]!.live;
-    const posIn = new Map<number, number>();
-    from.forEach((k, j) => posIn.set(k, j));
-    const posOut = new Map<number, number>();
-    to.forEach((k, j) => posOut.set(k, j));
+    posOut.fill(-1);
+    for (let j = 0; j < to.length; j++) posOut[to[j]!] = j;
     const m = to.length;
-    const dying = comps.map((c, k) => (c.last === i ? k : -1)).filter((k) => k >= 0);
+    let nd = 0;
+    for (const c of comps) if (c.last === i) nd++;
     const sp: StepPlan = {
       src: new Int32Array(m),
       delta: new Float64Array(m),
@@ -382,15 +385,26 @@ export function layout(prep: Prepared, order: readonly number[], include?: Reado
       shi: new Float64Array(m),
       pos: new Float64Array(m),
       neg: new Float64Array(m),
-      xsrc: new Int32Array(dying.map((k) => posIn.get(k) ?? -1)),
-      xdelta: new Float64Array(dying.map((k) => comps[k]!.d[i]!)),
-      xlo: new Float64Array(dying.map((k) => comps[k]!.dlo)),
-      xhi: new Float64Array(dying.map((k) => comps[k]!.dhi)),
+      xsrc: new Int32Array(nd),
+      xdelta: new Float64Array(nd),
+      xlo: new Float64Array(nd),
+      xhi: new Float64Array(nd),
       links: [],
     };
-    to.forEach((k, j) => {
+    // Dying components, in component order.
+    for (let k = 0, x = 0; k < comps.length; k++) {
       const c = comps[k]!;
-      sp.src[j] = posIn.get(k) ?? -1;
+      if (c.last !== i) continue;
+      sp.xsrc[x] = posIn[k]!;
+      sp.xdelta[x] = c.d[i]!;
+      sp.xlo[x] = c.dlo;
+      sp.xhi[x] = c.dhi;
+      x++;
+    }
+    for (let j = 0; j < m; j++) {
+      const k = to[j]!;
+      const c = comps[k]!;
+      sp.src[j] = posIn[k]!;
       sp.delta[j] = c.d[i]!;
       sp.dlo[j] = c.dlo;
       sp.dhi[j] = c.dhi;
@@ -398,17 +412,23 @@ export function layout(prep: Prepared, order: readonly number[], include?: Reado
       sp.shi[j] = c.shi;
       sp.pos[j] = c.pos[i + 1]!;
       sp.neg[j] = c.neg[i + 1]!;
-    });
+    }
     for (const l of links) {
-      const s = posOut.get(l.s);
-      const c = posOut.get(l.c);
-      if (s === undefined || c === undefined) continue;
+      const s = posOut[l.s]!;
+      const c = posOut[l.c]!;
+      if (s < 0 || c < 0) continue;
       const sc = comps[l.s]!;
       sp.links.push({ s, c, hi: comps[l.c]!.dhi, a: l.share.a, b: l.share.b, pos: sc.pos[i + 1]!, neg: sc.neg[i + 1]!, dlo: sc.dlo, slo: sc.slo });
     }
     steps.push(sp);
+    [posIn, posOut] = [posOut, posIn];
   }
   return { problem, n, order: [...order], credit, glh, tqt, forced, impossible, comps, keys, steps, width };
+}
+
+/** keys[n] of layout(prep, order, include) (the key plan of the last layer), without the steps. */
+export function lastKeyPlan(prep: Prepared, order: readonly number[], include?: ReadonlyMap<number, Bounds>): KeyPlan {
+  return keyPlan(layComps(prep, order, include).comps, order.length);
 }
 
 /** Prepare and lay out in one go. */

@@ -3,8 +3,8 @@
  * halves joined in the middle (see splitSweep).
  */
 import type { Guard, Strategy } from './guard.js';
-import { INF, layout, step, type Bounds, type Compiled, type Prepared } from './model.js';
-import { planOrder } from './order.js';
+import { INF, lastKeyPlan, layout, step, type Bounds, type Compiled, type Prepared } from './model.js';
+import { planOrder, type Plan } from './order.js';
 import { StateIndex } from './states.js';
 
 /** Counts are kept exact as little-endian limbs of 48 bits in float arrays. */
@@ -17,8 +17,8 @@ function limbsToBigint(a: Float64Array, off: number, nl: number): bigint {
 }
 
 export interface SweepResult {
-  /** Number of valid selections. */
-  count: bigint;
+  /** Number of valid selections; null when the pass did not count them (solve's `counting`) and some exist. */
+  count: bigint | null;
   minCredit: number;
   maxCredit: number;
   minGlh: number;
@@ -32,9 +32,9 @@ export interface SweepResult {
   states: number;
 }
 
-/** Limbs needed for counts at layer i (at most 2^i valid prefixes). */
-function limbsAt(i: number): number {
-  return Math.max(1, Math.ceil((i + 1) / 48));
+/** Limbs needed for counts at layer i (at most 2^i valid prefixes); none when not counting. */
+function limbsAt(i: number, counting: boolean): number {
+  return counting ? Math.max(1, Math.ceil((i + 1) / 48)) : 0;
 }
 
 /** Offsets of the aggregates in a state record, after the state vector and the count limbs. */
@@ -69,14 +69,18 @@ interface Front {
   states: number;
 }
 
-/** The forward pass from the empty prefix to layer `upto`, keeping only the current layer. */
-function forward(cp: Compiled, guard: Guard, upto: number): Front {
+/**
+ * The forward pass from the empty prefix to layer `upto`, keeping only the current layer. Without
+ * `counting`, states carry no count limbs (NL = 0): the states, aggregates and back-pointers are
+ * the same.
+ */
+function forward(cp: Compiled, guard: Guard, upto: number, counting = true): Front {
   const { keys, steps, forced, credit, glh, tqt } = cp;
   let L = 0;
-  let NL = 1;
+  let NL = limbsAt(0, counting);
   let S = L + NL + AGG;
   let cur = new Float64Array(S);
-  cur[0] = 1; // one empty prefix; its aggregates are 0
+  if (counting) cur[0] = 1; // one empty prefix; its aggregates are 0
   let nxt = new Float64Array(0);
   let count = cp.impossible ? 0 : 1;
   let states = count;
@@ -89,7 +93,7 @@ function forward(cp: Compiled, guard: Guard, upto: number): Front {
   for (let i = 0; i < upto && count > 0; i++) {
     const kp = keys[i + 1]!;
     const L2 = kp.live.length;
-    const NL2 = limbsAt(i + 1);
+    const NL2 = limbsAt(i + 1, counting);
     const S2 = L2 + NL2 + AGG;
     const sp = steps[i]!;
     const cap = count * 2;
@@ -210,11 +214,11 @@ const NONE: SweepResult = {
 };
 
 /** One forward pass over every layer: the last layer has one state (every constraint checked). */
-export function sweep(cp: Compiled, guard: Guard): SweepResult {
-  const f = forward(cp, guard, cp.n);
+export function sweep(cp: Compiled, guard: Guard, counting = true): SweepResult {
+  const f = forward(cp, guard, cp.n, counting);
   if (f.size === 0) return { ...NONE, states: f.states };
   return {
-    count: countAt(f, 0),
+    count: counting ? countAt(f, 0) : null,
     minCredit: agg(f, 0, MIN_C),
     maxCredit: agg(f, 0, MAX_C),
     minGlh: agg(f, 0, MIN_G),
@@ -240,7 +244,7 @@ const JOIN_MAX_CELLS = 1 << 22;
  * most two of them, B's final states form a grid, and the pairs are joined with 2-D prefix sums
  * (counts) and per-row prefix or suffix extremes (ranges), at O(|A| · rows) cost.
  */
-export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: readonly number[], guard: Guard): SweepResult | null {
+export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: readonly number[], guard: Guard, counting = true): SweepResult | null {
   const cpA = layout(prep, [...orderA, ...orderB]);
   const s = orderA.length;
   const kpA = cpA.keys[s]!;
@@ -258,8 +262,8 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
       include.set(c.raw, { dlo: c.lo, dhi: c.hi, slo: c.lo, shi: c.hi, keep: false });
     }
   });
-  if (layout(prep, orderB, include).keys[orderB.length]!.space > JOIN_MAX_CELLS) return null;
-  const fa = forward(cpA, guard, s);
+  if (lastKeyPlan(prep, orderB, include).space > JOIN_MAX_CELLS) return null;
+  const fa = forward(cpA, guard, s, counting);
   if (fa.size === 0) return { ...NONE, states: fa.states };
   // Narrow the bounds of the spanning constraints to the values A actually reached.
   for (const sp of spanning) {
@@ -274,7 +278,7 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
   }
   const cpB = layout(prep, orderB, include);
   const kpB = cpB.keys[cpB.n]!;
-  const fb = forward(cpB, guard, cpB.n);
+  const fb = forward(cpB, guard, cpB.n, counting);
   const states = fa.states + fb.states;
   if (fb.size === 0) return { ...NONE, states };
   // The dimensions of the join: spanning constraints B still tracks (B drops those that hold for every A).
@@ -298,13 +302,21 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
     const y = dy ? fb.data[base + dy.posB]! - y0 : 0;
     cellOf[x * C + y] = j;
   }
-  // Counts: 2-D prefix sums P[(x+1)(C+1) + (y+1)] over cells.
-  const P = new Array<bigint>((R + 1) * (C + 1)).fill(0n);
+  // Counts: 2-D prefix sums P[(x+1)(C+1) + (y+1)] over cells. Without counting, Q holds the same
+  // sums of the number of states per cell (0 or 1) instead: every state reached has at least one
+  // valid prefix, so a range of cells holds valid selections exactly when its Q sum is > 0.
+  const P = counting ? new Array<bigint>((R + 1) * (C + 1)).fill(0n) : null;
+  const Q = counting ? null : new Float64Array((R + 1) * (C + 1));
   for (let x = 0; x < R; x++) {
     for (let y = 0; y < C; y++) {
       const j = cellOf[x * C + y]!;
-      const v = j >= 0 ? countAt(fb, j) : 0n;
-      P[(x + 1) * (C + 1) + (y + 1)] = v + P[x * (C + 1) + (y + 1)]! + P[(x + 1) * (C + 1) + y]! - P[x * (C + 1) + y]!;
+      const at = (x + 1) * (C + 1) + (y + 1);
+      if (P) {
+        const v = j >= 0 ? countAt(fb, j) : 0n;
+        P[at] = v + P[x * (C + 1) + (y + 1)]! + P[(x + 1) * (C + 1) + y]! - P[x * (C + 1) + y]!;
+      } else {
+        Q![at] = (j >= 0 ? 1 : 0) + Q![x * (C + 1) + (y + 1)]! + Q![(x + 1) * (C + 1) + y]! - Q![x * (C + 1) + y]!;
+      }
     }
   }
   // Extremes per row over a column suffix (hi = Infinity: the column query runs to the end) or
@@ -363,6 +375,7 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
   const exMaxT = ext(MAX_T, more);
 
   let total = 0n;
+  let found = false;
   let bestMin = Infinity;
   let bestMinPair: [number, number] = [-1, -1];
   let bestMax = -Infinity;
@@ -383,9 +396,12 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
     const xb = rx1 - x0;
     const ya = ry0 - y0;
     const yb = ry1 - y0;
-    const sum = P[(xb + 1) * (C + 1) + (yb + 1)]! - P[xa * (C + 1) + (yb + 1)]! - P[(xb + 1) * (C + 1) + ya]! + P[xa * (C + 1) + ya]!;
-    if (sum === 0n) continue;
-    total += sum * countAt(fa, i);
+    if (P) {
+      const sum = P[(xb + 1) * (C + 1) + (yb + 1)]! - P[xa * (C + 1) + (yb + 1)]! - P[(xb + 1) * (C + 1) + ya]! + P[xa * (C + 1) + ya]!;
+      if (sum === 0n) continue;
+      total += sum * countAt(fa, i);
+    } else if (Q![(xb + 1) * (C + 1) + (yb + 1)]! - Q![xa * (C + 1) + (yb + 1)]! - Q![(xb + 1) * (C + 1) + ya]! + Q![xa * (C + 1) + ya]! === 0) continue;
+    found = true;
     const aMinKey = agg(fa, i, MIN_C) * UN + agg(fa, i, MIN_U);
     const aMaxC = agg(fa, i, MAX_C);
     const whole = suffix ? yb === C - 1 : ya === 0;
@@ -431,11 +447,11 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
       }
     }
   }
-  if (total === 0n) return { ...NONE, states };
+  if (!found) return { ...NONE, states };
   const join = (pair: [number, number], bpA: Int32Array[], bpB: Int32Array[]): number[] => [...pathTo(fa, pair[0], bpA), ...pathTo(fb, pair[1], bpB)];
   const minPath = join(bestMinPair, fa.bpMin, fb.bpMin);
   return {
-    count: total,
+    count: counting ? total : null,
     minCredit: Math.floor(bestMin / UN),
     maxCredit: bestMax,
     minGlh: minG,
@@ -448,9 +464,12 @@ export function splitSweep(prep: Prepared, orderA: readonly number[], orderB: re
   };
 }
 
-/** Count, ranges and examples of the prepared problem, split in halves when that applies. */
-export function solve(prep: Prepared, guard: Guard, strategy: Strategy = 'auto'): SweepResult {
-  const plan = planOrder(prep);
+/**
+ * Count, ranges and examples of the prepared problem, split in halves when that applies. With
+ * `counting` false the valid selections are not counted (count is null, or 0n when there is none):
+ * everything else is the same. `plan`: planOrder(prep), when the caller has it already.
+ */
+export function solve(prep: Prepared, guard: Guard, strategy: Strategy = 'auto', counting = true, plan: Plan = planOrder(prep)): SweepResult {
   if (strategy !== 'single') {
     let halves = plan.halves;
     if (!halves && strategy === 'split' && plan.order.length >= 2) {
@@ -458,9 +477,9 @@ export function solve(prep: Prepared, guard: Guard, strategy: Strategy = 'auto')
       halves = [plan.order.slice(0, cut), plan.order.slice(cut)];
     }
     if (halves) {
-      const res = splitSweep(prep, halves[0], halves[1], guard);
+      const res = splitSweep(prep, halves[0], halves[1], guard, counting);
       if (res) return res;
     }
   }
-  return sweep(layout(prep, plan.order), guard);
+  return sweep(layout(prep, plan.order), guard, counting);
 }

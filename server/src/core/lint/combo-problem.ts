@@ -1,6 +1,6 @@
 /** Builds the combination engine's problem for a qualification of the spec model. */
 import type { ComboProblem, ComboRule, ComboUnit } from '../combination/index.js';
-import { analyse, type Analysis } from '../combination/index.js';
+import { analyse, assess, type Analysis, type Assessment } from '../combination/index.js';
 import type { QualificationModel, RuleModel, SpecModel } from '../model/spec.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 
@@ -115,9 +115,11 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
 const cache = new Map<string, Analysis | Error>();
 const CACHE_MAX = 256;
 
+const problemKey = (problem: ComboProblem): string => JSON.stringify([problem.units, problem.rules]);
+
 /** analyse(), memoised by the problem's content (an edit elsewhere in the file costs nothing). */
 export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis | Error {
-  const key = JSON.stringify([problem.units, problem.rules]);
+  const key = problemKey(problem);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -132,5 +134,60 @@ export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis
   }
   cache.set(key, result);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+const assessments = new Map<string, Assessment | Error>();
+
+/** Cache keys of the problems lintProblem() hands out (each is built once per qualification and check run). */
+const keys = new WeakMap<ComboProblem, string>();
+
+interface Built {
+  model: SpecModel;
+  index: WorkspaceIndex | undefined;
+  generation: number;
+  uri: string;
+  qp: QualProblem;
+}
+const built = new WeakMap<QualificationModel, Built>();
+
+/**
+ * buildProblem() for the lint checks: the checks of a file (rules-achievable, credit-range-reachable)
+ * share one problem per qualification instead of building it, and its cache key, each. Reused only
+ * for the same model, index (same generation: unchanged since) and uri. The result is read-only.
+ */
+export function lintProblem(model: SpecModel, q: QualificationModel, index: WorkspaceIndex | undefined, uri: string): QualProblem {
+  const generation = index?.generation ?? -1;
+  const hit = built.get(q);
+  if (hit && hit.model === model && hit.index === index && hit.generation === generation && hit.uri === uri) return hit.qp;
+  const qp = buildProblem(model, q, index, uri);
+  built.set(q, { model, index, generation, uri, qp });
+  return qp;
+}
+
+/**
+ * assess() (analyse() but the count, which the lint checks do not read), memoised by the problem's
+ * content like analyseCached, in a cache of its own; an analysis already cached serves as well.
+ */
+export function assessCached(problem: ComboProblem, maxMillis = 2000): Assessment | Error {
+  let key = keys.get(problem);
+  if (key === undefined) {
+    key = problemKey(problem);
+    keys.set(problem, key);
+  }
+  const hit = assessments.get(key) ?? cache.get(key);
+  if (hit) {
+    assessments.delete(key);
+    assessments.set(key, hit);
+    return hit;
+  }
+  let result: Assessment | Error;
+  try {
+    result = assess(problem, { maxMillis });
+  } catch (e) {
+    result = e instanceof Error ? e : new Error(String(e));
+  }
+  assessments.set(key, result);
+  if (assessments.size > CACHE_MAX) assessments.delete(assessments.keys().next().value!);
   return result;
 }

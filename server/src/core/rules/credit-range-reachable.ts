@@ -1,4 +1,4 @@
-import { buildProblem, analyseCached } from '../lint/combo-problem.js';
+import { lintProblem, assessCached } from '../lint/combo-problem.js';
 import type { FileRule } from './types.js';
 
 const ex = (refs: string[]) => (refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
@@ -15,9 +15,9 @@ export const rule: FileRule = {
   check({ uri, model, index, report }) {
     for (const q of model.qualifications) {
       if (!q.rules.length || q.credit?.kind !== 'range') continue;
-      const qp = buildProblem(model, q, index, uri);
+      const qp = lintProblem(model, q, index, uri);
       if (qp.missing.length || qp.unsized.length) continue;
-      const a = analyseCached(qp.problem);
+      const a = assessCached(qp.problem);
       if (a instanceof Error || !a.feasible || !a.credit) continue;
       const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
       const c = q.credit;

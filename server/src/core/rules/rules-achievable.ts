@@ -1,4 +1,4 @@
-import { buildProblem, ruleKey, analyseCached } from '../lint/combo-problem.js';
+import { lintProblem, ruleKey, assessCached } from '../lint/combo-problem.js';
 import type { ComboRule } from '../combination/index.js';
 import { describeRule } from '../combination/index.js';
 import type { FileRule } from './types.js';
@@ -30,13 +30,13 @@ export const rule: FileRule = {
   check({ uri, model, index, report }) {
     for (const q of model.qualifications) {
       if (!q.rules.length) continue;
-      const qp = buildProblem(model, q, index, uri);
+      const qp = lintProblem(model, q, index, uri);
       // A unit defined nowhere is unknown-unit's to report, and a pool unit without a size (schema) cannot be
       // counted: either would make the analysis wrong. A unit that exists but lies outside the pool is this
       // rule's to report (a mandatory unit the learner cannot choose).
       const unknown = qp.missing.filter((ref) => !model.unitsByRef.has(ref) && index.findUnit(ref).length === 0);
       if (unknown.length || qp.unsized.length || !qp.problem.rules.length) continue;
-      const a = analyseCached(qp.problem);
+      const a = assessCached(qp.problem);
       const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
       if (a instanceof Error) {
         report({ path: [...q.path, 'rules'], part: 'key', severity: 'warning', message: `The rules of ${name} could not be analysed: ${a.message}.` });
