@@ -110,6 +110,16 @@ function analyseOne(abs: string, cwd: string, index: WorkspaceIndex, configs: Co
   return all.map((f) => ({ ...f, under: l.text.slice(f.span.start, f.span.end) }));
 }
 
+/**
+ * What a worker's index needs of a summary: the file checks read other files only through
+ * WorkspaceIndex.findUnit (award totals, combination pools); the rest (KSB texts, ref uses,
+ * qualifications, groups) serves the workspace checks, which the main thread runs. Sending all of
+ * it would more than double each worker's heap (and the time its garbage collector spends on it).
+ */
+function forFileChecks(s: FileSummary): FileSummary {
+  return { uri: s.uri, units: s.units, qualifications: [], groups: [], ksbs: [], uses: [], suppressions: [], lineStarts: [] };
+}
+
 // ------------------------------------------------------------------ the main thread
 
 export async function lintFiles(paths: readonly string[], options: BatchOptions): Promise<BatchResult> {
@@ -125,7 +135,7 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
     const findings = new Map<string, LocatedFinding[]>();
     if (pool) {
       const got = await pool.analyse(
-        sum.map((s) => s.summary),
+        sum.map((s) => forFileChecks(s.summary)),
         paths.map((abs, i) => ({ abs, workspace: workspace.get(sum[i]!.meta.uri) ?? [] })),
       );
       got.forEach((f, i) => findings.set(sum[i]!.meta.uri, f));
