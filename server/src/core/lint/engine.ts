@@ -7,7 +7,7 @@ import { buildModel, type SpecModel } from '../model/spec.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { FileRule, Finding, Fix, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
 import type { Span } from '../text/line-index.js';
-import { summarise, WorkspaceIndex, type FileSummary } from '../workspace/index.js';
+import { summarise, WorkspaceIndex, type FileSummary, type UnitSummary } from '../workspace/index.js';
 import { summaryOf } from '../workspace/fast-summary.js';
 import { isSuppressed, parseSuppressions } from './suppress.js';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
@@ -73,12 +73,41 @@ function effectiveSeverity(ruleId: string, reported: Severity, defaultSeverity: 
   return reported ?? defaultSeverity;
 }
 
+/**
+ * The fast path, with the spans the summary already holds: a unit's ref and size fields, which the
+ * summary reader found where the full parse finds them. A finding on one of them then costs no
+ * `yaml` parse of its unit (most findings are there: credit, hours, UAN, title). Only units whose ref
+ * is unique in the file; every other path is located as usual.
+ */
+function withKnownSpans(parsed: ParsedFile, model: SpecModel, summary: FileSummary, uri: string): ParsedFile {
+  const mine = new Map<string, UnitSummary | null>();
+  for (const u of summary.units) if (u.uri === uri) mine.set(u.ref, mine.has(u.ref) ? null : u);
+  const refs = new Map<string, number>();
+  for (const u of model.units) if (u.ref !== undefined) refs.set(u.ref, (refs.get(u.ref) ?? 0) + 1);
+  const known = new Map<string, Span>();
+  for (const u of model.units) {
+    const s = u.ref !== undefined && refs.get(u.ref) === 1 ? mine.get(u.ref) : undefined;
+    if (!s) continue;
+    known.set(JSON.stringify([...u.path, 'ref']), s.refSpan);
+    for (const [f, span] of Object.entries(s.fieldSpans)) known.set(JSON.stringify([...u.path, f]), span);
+  }
+  if (!known.size) return parsed;
+  return {
+    ...parsed,
+    locate(path, part = 'value') {
+      return (part === 'value' ? known.get(JSON.stringify(path)) : undefined) ?? parsed.locate(path, part);
+    },
+  };
+}
+
 export function analyseFile(uri: string, text: string, options: AnalyseOptions = {}): FileAnalysis {
   const t0 = now();
   const parsed = parseSpecText(text, { ...(options.cache ? { cache: options.cache } : {}), ...(options.fast ? { fast: true } : {}) });
   const model = buildModel(parsed.data);
   const suppressions = parseSuppressions(text);
   const summary = options.summary ?? summarise(uri, parsed, model, suppressions);
+  // What the checks locate through: in the fast path, spans the summary knows come from it.
+  const located = options.fast && options.summary ? withKnownSpans(parsed, model, options.summary, uri) : parsed;
   const t1 = now();
   const index = options.index ?? new WorkspaceIndex();
   if (options.updateIndex !== false && options.index && !options.summary) index.set(summary);
@@ -90,15 +119,15 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
     const report = (r: Report) => {
       const sev = effectiveSeverity(rule.meta.id, r.severity ?? rule.meta.severity, rule.meta.severity, config);
       if (sev === 'off') return;
-      const span = r.span ?? narrow(text, parsed.locate(r.path, r.part ?? 'value'));
+      const span = r.span ?? narrow(text, located.locate(r.path, r.part ?? 'value'));
       if (isSuppressed(suppressions, rule.meta.id, span)) return;
       const related: Related[] = (r.related ?? []).map((x) =>
-        'uri' in x ? x : { uri, span: narrow(text, parsed.locate(x.path, x.part ?? 'value')), message: x.message },
+        'uri' in x ? x : { uri, span: narrow(text, located.locate(x.path, x.part ?? 'value')), message: x.message },
       );
       findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: soundFixes(text, r.fixes) });
     };
     try {
-      rule.check({ uri, parsed, model, index, report });
+      rule.check({ uri, parsed: located, model, index, report });
     } catch (e) {
       // A bug in one check must not hide the others' findings or crash the host.
       findings.push({

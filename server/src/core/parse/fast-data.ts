@@ -54,8 +54,13 @@ const floatType = new Type('tag:yaml.org,2002:float', {
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
-/** True when a line starts with 60 or more spaces and dashes (a loop: a regular expression anchored at each line start is slower). */
-function deeplyIndented(text: string): boolean {
+/**
+ * True when a line starts with 60 or more spaces and dashes (nesting deep enough to approach
+ * MAX_NESTING: js-yaml recurses once per level and has no limit of its own), or a line longer than
+ * 1,024 characters has a colon past that column (`yaml` limits an implicit key to 1,024 characters,
+ * js-yaml does not). A loop: a regular expression anchored at each line start is slower.
+ */
+function lineObstacle(text: string): boolean {
   const n = text.length;
   let start = 0;
   while (start < n) {
@@ -64,23 +69,26 @@ function deeplyIndented(text: string): boolean {
     while (k < n && (c === 32 || c === 45)) c = text.charCodeAt(++k);
     if (k - start >= 60) return true;
     const nl = text.indexOf('\n', k);
+    const end = nl === -1 ? n : nl;
+    if (end - start > 1024 && text.lastIndexOf(':', end) > start + 1000) return true;
     if (nl === -1) return false;
     start = nl + 1;
   }
   return false;
 }
+
 const NESTED_FLOW = /[[{][^\]}]*[[{]/;
 const TOKEN_START = /[&*!]\S/g;
 
 /**
  * False for texts not attempted: a `&`, `*` or `!` that starts a token (an anchor, an alias or a
- * tag; a conservative test that also catches some prose), a `__proto__` key, what the fuzzer found the parsers to disagree on, a line indented 60
- * columns or more (nesting deep enough to approach MAX_NESTING: js-yaml recurses once per level
- * and has no limit of its own) and nested flow collections (the same, on one line). Separate
- * simple searches: one regular expression with all of them costs more than js-yaml's parse.
+ * tag; a conservative test that also catches some prose), a `__proto__` key, nested flow
+ * collections (deep nesting on one line), the lines lineObstacle finds, and the cases the fuzzer
+ * found the two parsers to disagree on. Separate simple searches: one regular expression with all
+ * of them costs more than js-yaml's parse.
  */
 function attempted(text: string): boolean {
-  if (text.includes('__proto__') || NESTED_FLOW.test(text) || deeplyIndented(text)) return false;
+  if (text.includes('__proto__') || NESTED_FLOW.test(text) || lineObstacle(text)) return false;
   // Where the fuzzer found the two parsers to disagree (test/fuzz): a CR that does not start a CRLF
   // (line break or not), a byte-order mark inside the text, and a comment not separated from a quoted
   // scalar or a flow collection by a space (`yaml` reports it, js-yaml reads on).
@@ -114,7 +122,9 @@ export function fastData(text: string): { data: unknown } | undefined {
   if (!attempted(text)) return undefined;
   try {
     const data = load(text, { schema: SCHEMA });
-    return data === undefined ? undefined : { data };
+    // js-yaml reads a text of blanks (a tab) as null where `yaml` sees an empty document; a chunk of a
+    // spec file is never null, so null is left to `yaml` to judge.
+    return data === undefined || data === null ? undefined : { data };
   } catch {
     return undefined;
   }
