@@ -83,13 +83,47 @@ function want(p: readonly (string | number)[]): Want {
   return false;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[-?:][^\s#][^#]*?)[ ]*:(?: +|$)/;
+/**
+ * The keys `want` looks for, by length. A key read from the text is replaced by the same name from
+ * here: a string the engine already holds interned, which makes the lookups that follow (`want`'s
+ * set, the mapping's own properties) cheaper than with a fresh slice of the text, which would be
+ * hashed and interned on each.
+ */
+const KNOWN_KEYS: (string[] | undefined)[] = [];
+for (const k of [
+  ...UNIT_SCALARS,
+  ...RULE_LISTS,
+  'apprenticeshipLinks',
+  'standard',
+  'ksbs',
+  'code',
+  'text',
+  'qualifications',
+  'type',
+  'qan',
+  'rules',
+  'pool',
+  'id',
+])
+  if (!KNOWN_KEYS[k.length]?.includes(k)) (KNOWN_KEYS[k.length] ??= []).push(k);
+
+/** The key at [s, e) of the text as its KNOWN_KEYS name, else a slice of the text. */
+function keyAt(t: string, s: number, e: number): string {
+  const names = KNOWN_KEYS[e - s];
+  if (names !== undefined) for (const name of names) if (t.startsWith(name, s)) return name;
+  return t.slice(s, e);
+}
+
+export const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[-?:][^\s#][^#]*?)[ ]*:(?: +|$)/;
 
 /** A plain scalar's value under the YAML 1.2 core schema (what `yaml` gives). */
 function plainValue(s: string): unknown {
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  // Every pattern below starts with a sign, a digit or a dot: most values (words, codes) need none of them.
+  const c = s.charCodeAt(0);
+  if (!(c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57))) return s;
   if (/^[-+]?[0-9]+$/.test(s)) return Number(s);
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
@@ -109,20 +143,145 @@ function unquoteDouble(s: string): string {
   }
 }
 
-const KEYS_FORBIDDEN_PLAIN = /^[&*!|>%@`{[]/;
+/** Characters KEY's first plain branch does not start with (besides whitespace): #'"{}[],&*!|>%@` and ?:- */
+const NOT_FIRST = new Set([...'#\'"{}[],&*!|>%@`?:-'].map((c) => c.charCodeAt(0)));
 
+/** What `\s` matches in a regular expression (JavaScript's whitespace and line terminators). */
+const isRegexSpace = (c: number): boolean => /\s/.test(String.fromCharCode(c));
+
+/**
+ * KEY's plain branches at [p, end) of `t`, matched without the regex: its lazy `[^#]*?` followed by
+ * `[ ]*:` took time quadratic in a long run of spaces (a 100 kB line: 7 s). The key ends at the first
+ * colon followed by a space or the line end, less the spaces before that colon; no `#` may come
+ * before it, and the first character (or two, for a key starting with `-`, `?` or `:`) must be one a
+ * plain scalar can start with. Exported for its test against the regex.
+ */
+export function plainKeyAt(t: string, p: number, end: number): { keyEnd: number; matchEnd: number } | undefined {
+  if (p >= end) return undefined;
+  const c0 = t.charCodeAt(p);
+  let min: number;
+  if (c0 === 45 || c0 === 63 || c0 === 58) {
+    // [-?:][^\s#]
+    const c1 = p + 1 < end ? t.charCodeAt(p + 1) : -1;
+    if (c1 === -1 || c1 === 35 || isRegexSpace(c1)) return undefined;
+    min = p + 2;
+  } else {
+    if (isRegexSpace(c0) || NOT_FIRST.has(c0)) return undefined;
+    min = p + 1;
+  }
+  let colon = -1;
+  for (let i = min; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 35) return undefined; // '#' before the colon: the regex cannot reach past it
+    if (c === 58 && (i + 1 === end || t.charCodeAt(i + 1) === 32)) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return undefined;
+  let k = colon;
+  while (k > min && t.charCodeAt(k - 1) === 32) k--;
+  let v = colon + 1;
+  while (v < end && t.charCodeAt(v) === 32) v++;
+  return { keyEnd: k, matchEnd: v };
+}
+
+/** A character a key may be made of on the fast path of `matchKey` (ASCII letters, digits, `_`). */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** `^\s*(#.*)?$`: nothing but spaces and a comment. */
+const EMPTY_REST = /^\s*(#.*)?$/;
+
+/**
+ * The spans the reader recorded, as a tree by path segment, so that recording or looking one up does
+ * not join the whole path into a string and hash it. A node's children are a sequence's items (by
+ * index) or a mapping's entries (by key, searched in order: a mapping has a few wanted keys, and the
+ * reader gives up on a repeated one). Lookups match a segment as `path.join` would write it, so a
+ * number and its string meet: as long as no key holds a NUL, a path finds a node exactly when the two
+ * paths' joins are equal.
+ */
+class SpanTree {
+  span: Span | undefined = undefined;
+  private items: SpanTree[] | undefined = undefined;
+  private keys: string[] | undefined = undefined;
+  private entries: SpanTree[] | undefined = undefined;
+
+  item(i: number): SpanTree {
+    const items = (this.items ??= []);
+    return (items[i] ??= new SpanTree());
+  }
+
+  entry(k: string): SpanTree {
+    const keys = (this.keys ??= []);
+    const entries = (this.entries ??= []);
+    const i = keys.indexOf(k);
+    if (i >= 0) return entries[i]!;
+    const c = new SpanTree();
+    keys.push(k);
+    entries.push(c);
+    return c;
+  }
+
+  private get(seg: string | number): SpanTree | undefined {
+    if (typeof seg === 'number') {
+      if (this.items !== undefined && Number.isInteger(seg) && seg >= 0) return this.items[seg];
+      seg = String(seg);
+    } else if (this.items !== undefined) {
+      const i = Number(seg);
+      if (Number.isInteger(i) && i >= 0 && String(i) === seg) return this.items[i];
+    }
+    const i = this.keys?.indexOf(seg) ?? -1;
+    return i >= 0 ? this.entries![i] : undefined;
+  }
+
+  find(p: Path): SpanTree | undefined {
+    let node: SpanTree | undefined = this;
+    for (let i = 0; i < p.length && node !== undefined; i++) node = node.get(p[i]!);
+    return node;
+  }
+}
+
+/** `Reader.ind` for a line not looked at yet. */
+const UNKNOWN = -3;
+/** `Reader.ind` for a blank or comment-only line. */
+const BLANK = -1;
+/** `Reader.ind` for a line whose first character after the spaces is a tab (the reader gives up on reaching it). */
+const TAB = -2;
+
+/**
+ * The reader works on offsets into the text rather than on the text of each line: a line is only cut
+ * out of the text (or matched with a regex) when its value is needed or it is unusual. A line's
+ * indentation is found when the reader first needs it, and kept; skipping a block looks at no more of
+ * a line than its first columns.
+ */
 class Reader {
-  readonly spans = new Map<string, Span>();
+  readonly spans = new SpanTree();
+  /** The spans by `path.join('\0')` as well, when a key may hold a NUL: then the tree could tell apart paths whose joins are equal. */
+  readonly flat: Map<string, Span> | undefined;
   readonly ls: number[];
+  /** Each line's indentation, BLANK or TAB, once found; else UNKNOWN. */
+  private readonly ind: Int32Array;
+  /** No tab in the text: no line can make the reader give up for one, so `skip` need not find where a deep line's spaces end. */
+  private readonly noTabs: boolean;
   /** The line being read (for fastSummaryObstacle). */
   line = 0;
+  /** Set by mapping, sequence and node: the first line after what they read. */
+  after = 0;
   private readonly n: number;
+  /** Set by matchKey: the key's text (with its quotes) is [kStart, kEnd); the key, colon and spaces after it are mLen long. */
+  private kStart = 0;
+  private kEnd = 0;
+  private mLen = 0;
   constructor(readonly text: string) {
     const ls = [0];
     let i = -1;
     while ((i = text.indexOf('\n', i + 1)) !== -1) ls.push(i + 1);
     this.ls = ls;
     this.n = ls.length;
+    this.ind = new Int32Array(this.n).fill(UNKNOWN);
+    this.noTabs = text.indexOf('\t') === -1;
+    // Only a double-quoted key can hold a NUL without one in the text, written as \u0000.
+    this.flat = text.indexOf('\0') !== -1 || text.indexOf('\\u0000') !== -1 ? new Map() : undefined;
   }
 
   /** End of line L's text (before '\n' / '\r\n'). */
@@ -132,21 +291,43 @@ class Reader {
     return e;
   }
 
+  /** What `ind` holds for a line starting at s whose first character other than a space is at p. */
+  private classify(s: number, p: number): number {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    // Blank: the spaces run to the end of the line (its '\n', the text's end, or a '\r' just before either).
+    if (p >= t.length || c === 10 || c === 35 || (c === 13 && (p + 1 === t.length || t.charCodeAt(p + 1) === 10))) return BLANK;
+    return c === 9 ? TAB : p - s;
+  }
+
+  /** Line L's `ind`, found now if not yet. */
+  private indOf(L: number): number {
+    let v = this.ind[L]!;
+    if (v === UNKNOWN) {
+      const t = this.text;
+      const s = this.ls[L]!;
+      let p = s;
+      while (t.charCodeAt(p) === 32) p++;
+      this.ind[L] = v = this.classify(s, p);
+    }
+    return v;
+  }
+
   /** Indentation of line L, or -1 for a blank or comment-only line. */
   indent(L: number): number {
-    const t = this.text;
-    const s = this.ls[L]!;
-    const e = this.lineEnd(L);
-    let i = s;
-    while (i < e && t.charCodeAt(i) === 32) i++;
-    if (i === e || t.charCodeAt(i) === 35) return -1;
-    if (t.charCodeAt(i) === 9) giveUp('tab');
-    return i - s;
+    const v = this.indOf(L);
+    if (v === TAB) giveUp('tab');
+    return v;
   }
 
   /** The first line from L on with content, or n. */
   next(L: number): number {
-    while (L < this.n && this.indent(L) < 0) L++;
+    const n = this.n;
+    for (; L < n; L++) {
+      const v = this.indOf(L);
+      if (v >= 0) return L;
+      if (v === TAB) giveUp('tab');
+    }
     return L;
   }
 
@@ -160,29 +341,99 @@ class Reader {
 
   /** Skip the lines of a value nested under column `col` (deeper lines; and `- ` items at `col` when `compact`). */
   private skip(L: number, col: number, compact: boolean): number {
-    const inSeq = compact;
-    for (;;) {
-      const M = this.next(L);
-      if (M >= this.n) return M;
-      const ind = this.indent(M);
-      if (ind > col) {
-        L = M + 1;
+    const t = this.text;
+    const n = this.n;
+    for (; L < n; L++) {
+      let v = this.ind[L]!;
+      if (v === UNKNOWN) {
+        const s = this.ls[L]!;
+        let p = s;
+        if (this.noTabs) {
+          // A line whose first col + 1 characters are spaces is deeper than col, blank or a comment:
+          // part of the value either way, whatever follows.
+          const q = s + col;
+          while (p <= q && t.charCodeAt(p) === 32) p++;
+          if (p > q) continue;
+        } else while (t.charCodeAt(p) === 32) p++;
+        this.ind[L] = v = this.classify(s, p);
+      }
+      if (v < 0) {
+        if (v === TAB) giveUp('tab');
         continue;
       }
-      if (inSeq && ind === col && this.isDash(M, col)) {
-        L = M + 1;
-        continue;
-      }
-      return M;
+      if (v > col) continue;
+      if (compact && v === col && this.isDash(L, col)) continue;
+      return L;
     }
+    return n;
   }
 
-  private key(path: readonly (string | number)[]): string {
-    return path.join('\u0000');
+  /**
+   * Whether [p, end) of a line starts with a key (the KEY regex): if so, sets kStart, kEnd and mLen.
+   * Plain keys of letters and digits (nearly all of them) are matched by hand, and a line without a
+   * colon cannot hold a key; anything else goes through the regex.
+   */
+  private matchKey(p: number, end: number): boolean {
+    const t = this.text;
+    let j = p;
+    while (j < end && isWordChar(t.charCodeAt(j))) j++;
+    if (j > p && j < end && t.charCodeAt(j) === 58) {
+      // The shortest key followed by `[ ]*:( +|$)` is the regex's (lazy) match: it ends at this colon.
+      let v = j + 1;
+      if (v === end || t.charCodeAt(v) === 32) {
+        while (v < end && t.charCodeAt(v) === 32) v++;
+        this.kStart = p;
+        this.kEnd = j;
+        this.mLen = v - p;
+        return true;
+      }
+    }
+    let colon = false;
+    for (let i = j; i < end; i++)
+      if (t.charCodeAt(i) === 58) {
+        colon = true;
+        break;
+      }
+    if (!colon) return false;
+    const c0 = t.charCodeAt(p);
+    if (c0 === 34 || c0 === 39) {
+      // Quoted keys: the regex (whose quoted branches cannot backtrack).
+      const m = KEY.exec(t.slice(p, end));
+      if (!m) return false;
+      this.kStart = p;
+      this.kEnd = p + m[1]!.length;
+      this.mLen = m[0].length;
+      return true;
+    }
+    return this.plainKey(p, end);
+  }
+
+  private plainKey(p: number, end: number): boolean {
+    const m = plainKeyAt(this.text, p, end);
+    if (!m) return false;
+    this.kStart = p;
+    this.kEnd = m.keyEnd;
+    this.mLen = m.matchEnd - p;
+    return true;
+  }
+
+  /** Whether [from, end) is only spaces and a comment (EMPTY_REST), without cutting it out when its first character decides. */
+  private emptyRest(from: number, end: number): boolean {
+    if (from >= end) return true;
+    const c = this.text.charCodeAt(from);
+    // A printable ASCII character other than '#' is neither whitespace nor a comment.
+    if (c > 32 && c < 127 && c !== 35) return false;
+    return EMPTY_REST.test(this.text.slice(from, end));
+  }
+
+  /** Record the span of the value at `path`, whose tree node is `node`. */
+  private record(path: Path, node: SpanTree, span: Span): void {
+    node.span = span;
+    this.flat?.set(path.join('\u0000'), span);
   }
 
   /** The scalar (or flow sequence) written inline at [start, end) of a line; records spans. */
-  private inline(start: number, end: number, path: (string | number)[], L: number, col: number): unknown {
+  private inline(start: number, end: number, path: (string | number)[], node: SpanTree, L: number, col: number): unknown {
     this.line = L;
     const t = this.text;
     let s = start;
@@ -193,37 +444,38 @@ class Reader {
       if (close < 0) giveUp('multi-line quoted');
       const raw = t.slice(s, close + 1);
       this.expectLineRest(close + 1, end);
-      this.spans.set(this.key(path), { start: s, end: close + 1 });
+      this.record(path, node, { start: s, end: close + 1 });
       this.noContinuation(L, col);
       return c === '"' ? unquoteDouble(raw) : raw.slice(1, -1).replace(/''/g, "'");
     }
-    if (c === '[') return this.flowSeq(s, end, path, L, col);
+    if (c === '[') return this.flowSeq(s, end, path, node, L, col);
     if (c === '{') {
       if (/^\{\s*\}\s*(#.*)?$/.test(t.slice(s, end))) {
-        this.spans.set(this.key(path), { start: s, end: t.indexOf('}', s) + 1 });
+        this.record(path, node, { start: s, end: t.indexOf('}', s) + 1 });
         return {};
       }
       return giveUp('flow mapping');
     }
-    if (c === '|' || c === '>') return this.blockScalar(s, end, path, L, col);
+    if (c === '|' || c === '>') return this.blockScalar(s, end, path, node, L, col);
     if (c === '&' || c === '*' || c === '!' || c === '%' || c === '@' || c === '`') return giveUp('anchor, alias or tag');
-    // Plain: up to ' #' or the end of the line.
-    let e = s;
-    while (e < end) {
-      const ch = t.charCodeAt(e);
-      if (ch === 35 && e > s && t.charCodeAt(e - 1) === 32) break;
-      e++;
-    }
+    // `-`, `?` or `:` then a space or the line end is an indicator, not the start of a plain scalar
+    // (`title: -` is a syntax error, which only the full parse reports).
+    if ((c === '-' || c === '?' || c === ':') && (s + 1 === end || t.charCodeAt(s + 1) === 32)) return giveUp('indicator as a value');
+    // Plain: up to ' #' or the end of the line. (Searched for in a slice of the line: a search of the
+    // text could run on through the rest of the file.)
+    const line = t.slice(s, end);
+    const hash = line.indexOf(' #');
+    let e = hash >= 0 ? s + hash + 1 : end;
     while (e > s && t.charCodeAt(e - 1) === 32) e--;
-    const v = t.slice(s, e);
+    const v = e === end ? line : t.slice(s, e);
     if (v.includes(': ') || v.endsWith(':')) giveUp('mapping in a value');
-    this.spans.set(this.key(path), { start: s, end: e });
+    this.record(path, node, { start: s, end: e });
     this.noContinuation(L, col);
     return plainValue(v);
   }
 
   /** A block scalar (`|` or `>`, with chomping and indentation indicators) whose header is at `s` on line L. */
-  private blockScalar(s: number, end: number, path: (string | number)[], L: number, col: number): string {
+  private blockScalar(s: number, end: number, path: (string | number)[], node: SpanTree, L: number, col: number): string {
     const t = this.text;
     const header = /^([|>])([-+]?)([1-9]?)([-+]?)[ ]*(#.*)?$/.exec(t.slice(s, end));
     if (!header) return giveUp('block scalar header');
@@ -288,7 +540,7 @@ class Reader {
     const lastLine = L + 1 + lastContent;
     const endLine = chomp === '+' ? L + 1 + lines.length : lastLine + 1;
     const endOff = lastContent >= 0 || chomp === '+' ? (endLine < this.n ? this.ls[endLine]! : t.length) : end;
-    this.spans.set(this.key(path), { start: s, end: endOff });
+    this.record(path, node, { start: s, end: endOff });
     this.blockEnd = L + 1 + (chomp === '+' ? lines.length : lastContent + 1);
     return value;
   }
@@ -297,6 +549,7 @@ class Reader {
   private blockEnd = -1;
 
   private expectLineRest(from: number, end: number): void {
+    if (from >= end) return; // nothing after the scalar (the usual case)
     const rest = this.text.slice(from, end);
     if (!/^\s*(#.*)?$/.test(rest) || (rest.includes('#') && !/^\s+#/.test(rest))) giveUp('text after a quoted scalar');
   }
@@ -307,7 +560,7 @@ class Reader {
     if (M < this.n && this.indent(M) > col) giveUp('multi-line scalar');
   }
 
-  private flowSeq(s: number, end: number, path: (string | number)[], L: number, col: number): unknown[] {
+  private flowSeq(s: number, end: number, path: (string | number)[], node: SpanTree, L: number, col: number): unknown[] {
     const t = this.text;
     const out: unknown[] = [];
     let i = s + 1;
@@ -324,7 +577,7 @@ class Reader {
         const close = c === '"' ? findDoubleEnd(t, i, end) : findSingleEnd(t, i, end);
         if (close < 0) giveUp('quoted in flow');
         const raw = t.slice(i, close + 1);
-        this.spans.set(this.key(ip), { start: i, end: close + 1 });
+        this.record(ip, node.item(out.length), { start: i, end: close + 1 });
         out.push(c === '"' ? unquoteDouble(raw) : raw.slice(1, -1).replace(/''/g, "'"));
         i = close + 1;
       } else {
@@ -336,7 +589,7 @@ class Reader {
         while (ve > i && t.charCodeAt(ve - 1) === 32) ve--;
         const v = t.slice(i, ve);
         if (v.includes(': ') || v.includes('#') || v === '') giveUp('flow item');
-        this.spans.set(this.key(ip), { start: i, end: ve });
+        this.record(ip, node.item(out.length), { start: i, end: ve });
         out.push(plainValue(v));
         i = e;
       }
@@ -352,16 +605,16 @@ class Reader {
       giveUp('flow sequence');
     }
     this.expectLineRest(i, end);
-    this.spans.set(this.key(path), { start: s, end: i });
+    this.record(path, node, { start: s, end: i });
     this.noContinuation(L, col);
     return out;
   }
 
   /**
    * A block mapping whose keys are at `col`, the first of them on line L at `col` (possibly after a
-   * `- ` on that line). Returns the mapping and the first line after it.
+   * `- ` on that line). Returns the mapping; `after` is the first line after it.
    */
-  mapping(L: number, col: number, path: (string | number)[], root = false): { value: Record<string, unknown>; next: number } {
+  mapping(L: number, col: number, path: (string | number)[], node: SpanTree, root = false): Record<string, unknown> {
     const t = this.text;
     const obj: Record<string, unknown> = {};
     let first = true;
@@ -376,66 +629,86 @@ class Reader {
       }
       first = false;
       this.line = L;
-      const ls = this.ls[L]!;
+      const p = this.ls[L]! + col;
       const end = this.lineEnd(L);
-      const lineText = t.slice(ls + col, end);
-      if (root && (lineText.startsWith('---') || lineText.startsWith('...') || lineText.startsWith('%'))) giveUp('document marker');
-      const m = KEY.exec(lineText) ?? giveUp('not a key');
-      let k = m[1]!;
-      if (k.startsWith('"')) k = unquoteDouble(k);
-      else if (k.startsWith("'")) k = k.slice(1, -1).replace(/''/g, "'");
-      else if (KEYS_FORBIDDEN_PLAIN.test(k)) giveUp('key');
+      // ('-', '.' and '%' are not line breaks, so these cannot run past the line's end.)
+      if (root && (t.startsWith('---', p) || t.startsWith('...', p) || t.charCodeAt(p) === 37)) giveUp('document marker');
+      if (!this.matchKey(p, end)) giveUp('not a key');
+      const ks = this.kStart;
+      const ke = this.kEnd;
+      const c0 = t.charCodeAt(ks);
+      let k: string;
+      if (c0 === 34) k = unquoteDouble(t.slice(ks, ke));
+      else if (c0 === 39) k = t.slice(ks + 1, ke - 1).replace(/''/g, "'");
+      // A plain key must not start with & * ! | > % @ ` { [
+      else if (c0 === 38 || c0 === 42 || c0 === 33 || c0 === 124 || c0 === 62 || c0 === 37 || c0 === 64 || c0 === 96 || c0 === 123 || c0 === 91)
+        return giveUp('key');
+      else k = keyAt(t, ks, ke);
       k = k.trimEnd();
-      const valueStart = ls + col + m[0].length;
-      const rest = t.slice(valueStart, end);
-      const emptyInline = /^\s*(#.*)?$/.test(rest);
-      const cp = [...path, k];
+      const valueStart = p + this.mLen;
+      const emptyInline = this.emptyRest(valueStart, end);
+      // `path` is the reader's one path stack: the key's path while its value is read.
+      path.push(k);
+      const w = want(path);
+      if (!w && !root) {
+        // Below the root only wanted keys are kept, so an unwanted one cannot be a duplicate.
+        path.pop();
+        L = this.skip(L + 1, col, emptyInline);
+        continue;
+      }
       if (Object.prototype.hasOwnProperty.call(obj, k)) {
         if (!root) giveUp('duplicate key');
         // The chunked parser keeps the first of two top-level entries: skip the later one.
+        path.pop();
         L = this.skip(L + 1, col, emptyInline);
         continue;
       }
-      const w = want(cp);
       if (!w) {
+        path.pop();
         L = this.skip(L + 1, col, emptyInline);
-        if (root) obj[k] = null;
+        obj[k] = null;
         continue;
       }
+      const kid = node.entry(k);
       if (!emptyInline) {
         this.blockEnd = -1;
-        obj[k] = this.inline(valueStart, end, cp, L, col);
+        obj[k] = this.inline(valueStart, end, path, kid, L, col);
         L = this.blockEnd >= 0 ? this.blockEnd : L + 1;
+        path.pop();
         continue;
       }
       const M = this.next(L + 1);
       if (M < this.n && this.indent(M) > col) {
-        const r = this.node(M, this.indent(M), cp);
-        setOwn(obj, k, r.value);
-        L = r.next;
+        setOwn(obj, k, this.node(M, this.indent(M), path, kid));
+        L = this.after;
       } else if (M < this.n && this.indent(M) === col && this.isDash(M, col)) {
-        const r = this.sequence(M, col, cp);
-        obj[k] = r.value;
-        L = r.next;
+        obj[k] = this.sequence(M, col, path, kid);
+        L = this.after;
       } else {
         obj[k] = null;
-        this.spans.set(this.key(cp), { start: end, end });
+        this.record(path, kid, { start: end, end });
         L = L + 1;
       }
+      path.pop();
     }
-    return { value: obj, next: L };
+    this.after = L;
+    return obj;
   }
 
   /** A block node (mapping or sequence) starting on line L at column col. */
-  node(L: number, col: number, path: (string | number)[]): { value: unknown; next: number } {
-    if (this.isDash(L, col)) return this.sequence(L, col, path);
-    return this.mapping(L, col, path);
+  node(L: number, col: number, path: (string | number)[], node: SpanTree): unknown {
+    if (this.isDash(L, col)) return this.sequence(L, col, path, node);
+    return this.mapping(L, col, path, node);
   }
 
   /** A block sequence whose `- ` are at column `col`, the first on line L. */
-  sequence(L: number, col: number, path: (string | number)[]): { value: unknown[]; next: number } {
+  sequence(L: number, col: number, path: (string | number)[], node: SpanTree): unknown[] {
     const t = this.text;
     const out: unknown[] = [];
+    // What is wanted of an item depends on the path's shape, not on the index.
+    path.push(0);
+    const w = want(path);
+    path.pop();
     for (;;) {
       L = this.next(L);
       if (L >= this.n) break;
@@ -443,50 +716,56 @@ class Reader {
       if (ind < col) break;
       if (ind > col) giveUp('unexpected indentation in a list');
       if (!this.isDash(L, col)) break;
-      const ip = [...path, out.length];
-      const w = want(ip);
-      const ls = this.ls[L]!;
-      const end = this.lineEnd(L);
-      let c = col + 1;
-      while (ls + c < end && t.charCodeAt(ls + c) === 32) c++;
-      const itemStart = ls + c;
       if (!w) {
         out.push(null);
         L = this.skip(L + 1, col, false);
         continue;
       }
+      const ls = this.ls[L]!;
+      const end = this.lineEnd(L);
+      let c = col + 1;
+      while (ls + c < end && t.charCodeAt(ls + c) === 32) c++;
+      const itemStart = ls + c;
+      const i = out.length;
+      path.push(i);
       if (itemStart >= end || t.charCodeAt(itemStart) === 35) {
         // The item's value is on the next lines.
         const M = this.next(L + 1);
         if (M < this.n && this.indent(M) > col) {
-          const r = this.node(M, this.indent(M), ip);
-          out.push(r.value);
-          L = r.next;
+          out.push(this.node(M, this.indent(M), path, node.item(i)));
+          L = this.after;
         } else {
           out.push(null);
           L = L + 1;
         }
+        path.pop();
         continue;
       }
       if (this.isDash(L, c)) giveUp('nested list on one line');
-      const lineText = t.slice(itemStart, end);
-      if (KEY.test(lineText) && !/^["'[]/.test(lineText) ? true : /^["'][^"']*["']\s*:(\s|$)/.test(lineText)) {
+      // A mapping item: a key (not quoted, not a flow sequence), or a quoted key without quotes in it.
+      const c0 = t.charCodeAt(itemStart);
+      const isMapping = c0 === 34 || c0 === 39 || c0 === 91 ? /^["'][^"']*["']\s*:(\s|$)/.test(t.slice(itemStart, end)) : this.matchKey(itemStart, end);
+      if (isMapping) {
         if (w === 'scalar') {
           out.push({});
           L = this.skip(L + 1, col, false);
+          path.pop();
           continue;
         }
-        const r = this.mapping(L, c, ip);
-        out.push(r.value);
-        this.spans.set(this.key(ip), { start: itemStart, end: this.itemEnd(r.next) });
-        L = r.next;
+        const kid = node.item(i);
+        out.push(this.mapping(L, c, path, kid));
+        L = this.after;
+        this.record(path, kid, { start: itemStart, end: this.itemEnd(L) });
+        path.pop();
         continue;
       }
       this.blockEnd = -1;
-      out.push(this.inline(itemStart, end, ip, L, col));
+      out.push(this.inline(itemStart, end, path, node.item(i), L, col));
       L = this.blockEnd >= 0 ? this.blockEnd : L + 1;
+      path.pop();
     }
-    return { value: out, next: L };
+    this.after = L;
+    return out;
   }
 
   /** Approximately where a mapping item ends: after the last content line before line `next`. */
@@ -522,15 +801,17 @@ function findSingleEnd(t: string, s: number, end: number): number {
 }
 
 /** A ParsedFile over the recorded spans. Its text is empty: summarise() would recount the line starts, which the reader already has. */
-function fakeParsed(data: unknown, spans: Map<string, Span>): ParsedFile {
+function fakeParsed(data: unknown, r: Reader): ParsedFile {
+  const flat = r.flat;
+  const tree = r.spans;
   const k = (p: Path) => p.join('\u0000');
   return {
     text: '',
     data,
     problems: [],
     reparsedChunks: 0,
-    locate: (p: Path) => spans.get(k(p)) ?? { start: 0, end: 0 },
-    has: (p: Path) => spans.has(k(p)),
+    locate: flat ? (p: Path) => flat.get(k(p)) ?? { start: 0, end: 0 } : (p: Path) => tree.find(p)?.span ?? { start: 0, end: 0 },
+    has: flat ? (p: Path) => flat.has(k(p)) : (p: Path) => tree.find(p)?.span !== undefined,
     nodeAt: () => undefined,
   };
 }
@@ -543,11 +824,10 @@ export function fastSummary(uri: string, text: string): FileSummary | undefined 
     const first = r.next(0);
     if (first >= r.ls.length) return undefined;
     if (r.indent(first) !== 0) return undefined;
-    const { value, next } = r.mapping(first, 0, [], true);
-    if (next < r.ls.length) return undefined; // something after the root mapping that it could not read
-    const data = value;
+    const data = r.mapping(first, 0, [], r.spans, true);
+    if (r.after < r.ls.length) return undefined; // something after the root mapping that it could not read
     const model = buildModel(data);
-    const summary = summarise(uri, fakeParsed(data, r.spans), model, parseSuppressions(text));
+    const summary = summarise(uri, fakeParsed(data, r), model, parseSuppressions(text));
     summary.lineStarts = r.ls;
     return summary;
   } catch (e) {
@@ -603,8 +883,8 @@ export function fastSummaryObstacle(text: string): string | undefined {
   try {
     const r = (reader = new Reader(text));
     const first = r.next(0);
-    const res = r.mapping(first, 0, [], true);
-    if (res.next < r.ls.length) return `unread text from line ${res.next + 1}`;
+    r.mapping(first, 0, [], r.spans, true);
+    if (r.after < r.ls.length) return `unread text from line ${r.after + 1}`;
     return undefined;
   } catch (e) {
     if (e instanceof GiveUp) return `${e.message} (line ${(reader?.line ?? 0) + 1})`;
