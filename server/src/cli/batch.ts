@@ -149,17 +149,22 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
 }
 
 type ToWorker =
-  | { op: 'summarise'; files: { id: number; abs: string }[] }
-  | { op: 'analyse'; summaries: FileSummary[]; files: { id: number; abs: string; workspace: Finding[] }[] };
+  | { op: 'summarise'; batch: number; files: { id: number; abs: string }[] }
+  | { op: 'index'; summaries: FileSummary[] }
+  | { op: 'analyse'; batch: number; files: { id: number; abs: string; workspace: Finding[] }[] };
 
 type FromWorker =
   | { op: 'summary'; id: number; result: Summarised }
   | { op: 'findings'; id: number; findings: LocatedFinding[] }
-  | { op: 'done' }
+  | { op: 'done'; batch: number }
   | { op: 'read-error'; abs: string; code: string }
   | { op: 'error'; message: string };
 
 const WORKER_TAG = 'qualspec-batch-worker';
+
+/** Files per message, and messages each worker has in hand: enough to never wait for the next, few enough to end together. */
+const BATCH = 4;
+const IN_FLIGHT = 2;
 
 class Pool {
   private readonly workers: Worker[] = [];
@@ -181,35 +186,39 @@ class Pool {
     }
   }
 
-  /** Deal the files out by size, largest first, each to the worker with the least so far. */
-  private deal<T extends { abs: string }>(items: T[]): { item: T; id: number }[][] {
-    const shares: { item: T; id: number }[][] = this.workers.map(() => []);
-    const load = this.workers.map(() => 0);
-    const sized = items.map((item, id) => {
-      let size = 0;
-      try {
-        size = statSync(item.abs).size;
-      } catch {
-        /* reported when the worker reads it */
-      }
-      return { item, id, size };
-    });
-    sized.sort((a, b) => b.size - a.size || a.id - b.id);
-    for (const s of sized) {
-      let w = 0;
-      for (let k = 1; k < load.length; k++) if (load[k]! < load[w]!) w = k;
-      shares[w]!.push({ item: s.item, id: s.id });
-      load[w]! += s.size + 1;
-    }
-    return shares;
-  }
-
-  /** Send each worker its message and collect the per-file replies until every worker is done. */
-  private run<R>(messages: ToWorker[], take: (m: FromWorker, put: (id: number, r: R) => void) => void, count: number): Promise<R[]> {
+  /**
+   * Hand the files out in batches as workers ask for more (largest files first, so that the last
+   * batches are small): a worker that meets slow files (ones the summary reader gives up on, say)
+   * does fewer, instead of the other one waiting for it at the end of the pass.
+   */
+  private run<T extends { abs: string }, R>(
+    items: T[],
+    message: (batch: number, files: (T & { id: number })[]) => ToWorker,
+    take: (m: FromWorker, put: (id: number, r: R) => void) => void,
+  ): Promise<R[]> {
     return new Promise<R[]>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      const out: R[] = new Array<R>(count);
-      let done = 0;
+      const sized = items.map((item, id) => {
+        let size = 0;
+        try {
+          size = statSync(item.abs).size;
+        } catch {
+          /* reported when a worker reads it */
+        }
+        return { ...item, id, size };
+      });
+      sized.sort((a, b) => b.size - a.size || a.id - b.id);
+      const out: R[] = new Array<R>(items.length);
+      let next = 0;
+      let batches = 0;
+      let pending = 0;
+      const send = (w: Worker) => {
+        if (next >= sized.length) return;
+        const files = sized.slice(next, next + BATCH).map(({ size: _size, ...f }) => f as T & { id: number });
+        next += files.length;
+        pending++;
+        w.postMessage(message(batches++, files));
+      };
       const onFail = (e: Error) => {
         cleanup();
         reject(e);
@@ -219,7 +228,9 @@ class Pool {
           if (m.op === 'read-error') return onFail(new ReadError(m.abs, m.code));
           if (m.op === 'error') return onFail(new Error(m.message));
           if (m.op === 'done') {
-            if (++done === this.workers.length) {
+            pending--;
+            send(w);
+            if (pending === 0 && next >= sized.length) {
               cleanup();
               resolve(out);
             }
@@ -235,29 +246,32 @@ class Pool {
         this.workers.forEach((w, i) => w.off('message', handlers[i]!));
       };
       this.waiting.add(onFail);
-      this.workers.forEach((w, i) => w.postMessage(messages[i]));
+      for (let k = 0; k < IN_FLIGHT; k++) for (const w of this.workers) send(w);
+      if (pending === 0) {
+        cleanup();
+        resolve(out);
+      }
     });
   }
 
   summarise(paths: readonly string[]): Promise<Summarised[]> {
-    const shares = this.deal(paths.map((abs) => ({ abs })));
-    return this.run<Summarised>(
-      shares.map((s) => ({ op: 'summarise', files: s.map((x) => ({ id: x.id, abs: x.item.abs })) })),
+    return this.run<{ abs: string }, Summarised>(
+      paths.map((abs) => ({ abs })),
+      (batch, files) => ({ op: 'summarise', batch, files: files.map((f) => ({ id: f.id, abs: f.abs })) }),
       (m, put) => {
         if (m.op === 'summary') put(m.id, m.result);
       },
-      paths.length,
     );
   }
 
   analyse(summaries: FileSummary[], files: { abs: string; workspace: Finding[] }[]): Promise<LocatedFinding[][]> {
-    const shares = this.deal(files);
-    return this.run<LocatedFinding[]>(
-      shares.map((s) => ({ op: 'analyse', summaries, files: s.map((x) => ({ id: x.id, abs: x.item.abs, workspace: x.item.workspace })) })),
+    for (const w of this.workers) w.postMessage({ op: 'index', summaries } satisfies ToWorker);
+    return this.run<{ abs: string; workspace: Finding[] }, LocatedFinding[]>(
+      files,
+      (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, workspace: f.workspace })) }),
       (m, put) => {
         if (m.op === 'findings') put(m.id, m.findings);
       },
-      files.length,
     );
   }
 
@@ -277,17 +291,21 @@ export function runBatchWorker(): void {
   const port = parentPort as MessagePort;
   const cwd = (workerData as { cwd: string }).cwd;
   const configs = new ConfigResolver(cwd);
+  let index = new WorkspaceIndex();
   const send = (m: FromWorker) => port.postMessage(m);
   port.on('message', (m: ToWorker) => {
     try {
+      if (m.op === 'index') {
+        index = new WorkspaceIndex();
+        for (const s of m.summaries) index.set(s);
+        return;
+      }
       if (m.op === 'summarise') {
         for (const f of m.files) send({ op: 'summary', id: f.id, result: summariseFile(f.abs, cwd) });
       } else {
-        const index = new WorkspaceIndex();
-        for (const s of m.summaries) index.set(s);
         for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, f.workspace) });
       }
-      send({ op: 'done' });
+      send({ op: 'done', batch: m.batch });
     } catch (e) {
       if (e instanceof ReadError) send({ op: 'read-error', abs: e.abs, code: e.code });
       else send({ op: 'error', message: `in a worker thread: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
