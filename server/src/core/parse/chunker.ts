@@ -49,99 +49,117 @@ function valueIsOnNextLines(line: string, key: string): boolean {
   return rest === '' || rest.startsWith('#');
 }
 
-interface Line {
-  start: number;
-  end: number; // after the line break
-  text: string; // without the line break
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  const n = text.length;
-  while (start < n) {
-    let nl = text.indexOf('\n', start);
-    const end = nl === -1 ? n : nl + 1;
-    if (nl === -1) nl = n;
-    let lineEnd = nl;
-    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    lines.push({ start, end, text: text.slice(start, lineEnd) });
-    start = end;
+/**
+ * The lines of a text as offsets (no string per line: most lines are only looked at for their
+ * indentation, and a 400 kB spec has 8,000 of them). `end` is after the line break, `textEnd` before it.
+ */
+class Lines {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly textEnd: number[] = [];
+  constructor(readonly text: string) {
+    const n = text.length;
+    let start = 0;
+    while (start < n) {
+      let nl = text.indexOf('\n', start);
+      const end = nl === -1 ? n : nl + 1;
+      if (nl === -1) nl = n;
+      let lineEnd = nl;
+      if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      this.start.push(start);
+      this.end.push(end);
+      this.textEnd.push(lineEnd);
+      start = end;
+    }
   }
-  return lines;
-}
-
-function isBlankOrComment(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 32) continue;
-    return c === 35; // '#'
+  get length(): number {
+    return this.start.length;
   }
-  return true;
+  textOf(i: number): string {
+    return this.text.slice(this.start[i]!, this.textEnd[i]!);
+  }
+  /** Leading spaces of line i. */
+  indent(i: number): number {
+    const t = this.text;
+    const s = this.start[i]!;
+    const e = this.textEnd[i]!;
+    let k = s;
+    while (k < e && t.charCodeAt(k) === 32) k++;
+    return k - s;
+  }
+  /** Line i holds only spaces, or spaces and a comment. */
+  blankOrComment(i: number): boolean {
+    const t = this.text;
+    const e = this.textEnd[i]!;
+    for (let k = this.start[i]!; k < e; k++) {
+      const c = t.charCodeAt(k);
+      if (c === 32) continue;
+      return c === 35; // '#'
+    }
+    return true;
+  }
+  /** The indentation of line i when it starts a sequence item (`- ` or a lone `-`, as SEQ_ITEM), else -1. */
+  seqItem(i: number): number {
+    const t = this.text;
+    const s = this.start[i]!;
+    const e = this.textEnd[i]!;
+    let k = s;
+    while (k < e && t.charCodeAt(k) === 32) k++;
+    if (k >= e || t.charCodeAt(k) !== 45) return -1;
+    return k + 1 === e || t.charCodeAt(k + 1) === 32 ? k - s : -1;
+  }
 }
-
-function indentOf(t: string): number {
-  let i = 0;
-  while (i < t.length && t.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-const SEQ_ITEM = /^( *)-(?: |$)/;
 
 export function splitChunks(text: string): ChunkSpan[] | undefined {
   // Aliases are refused in every chunk (never expanded), so an anchor in one chunk and its alias in
   // another need no special care. Directives and document markers change how the whole text parses.
   if (text.includes('\t')) return undefined;
-  const lines = splitLines(text);
+  const lines = new Lines(text);
+  const n = lines.length;
   const chunks: ChunkSpan[] = [];
   let i = 0;
   // Preamble: leading blank lines and comments (a `# yaml-language-server` modeline).
-  while (i < lines.length && isBlankOrComment(lines[i]!.text)) i++;
-  if (i > 0) chunks.push({ kind: 'preamble', key: '', index: 0, start: 0, end: lines[i - 1]!.end });
-  while (i < lines.length) {
-    const line = lines[i]!;
-    const t = line.text;
+  while (i < n && lines.blankOrComment(i)) i++;
+  if (i > 0) chunks.push({ kind: 'preamble', key: '', index: 0, start: 0, end: lines.end[i - 1]! });
+  while (i < n) {
+    const t = lines.textOf(i);
     if (t.startsWith('---') || t.startsWith('...') || t.startsWith('%')) return undefined;
     const key = topKey(t);
     if (key === undefined) return undefined;
     // Find the extent of this entry: up to the next column-0 non-comment line.
     let j = i + 1;
     let firstValueLine = -1;
-    while (j < lines.length) {
-      const lt = lines[j]!.text;
-      if (!isBlankOrComment(lt)) {
+    while (j < n) {
+      if (!lines.blankOrComment(j)) {
         if (firstValueLine === -1) firstValueLine = j;
-        const ind = indentOf(lt);
-        if (ind === 0 && !(SEQ_ITEM.test(lt) && firstValueLine !== -1 && SEQ_ITEM.exec(lines[firstValueLine]!.text)?.[1] === '')) break;
+        if (lines.indent(j) === 0 && !(lines.seqItem(j) === 0 && firstValueLine !== -1 && lines.seqItem(firstValueLine) === 0)) break;
       }
       j++;
     }
     // Trailing blank/comment lines at column 0 stay with this entry (they cannot belong to the next key's value).
-    const entryEnd = j < lines.length ? lines[j]!.start : text.length;
-    const seq = firstValueLine !== -1 && valueIsOnNextLines(t, key) ? SEQ_ITEM.exec(lines[firstValueLine]!.text) : null;
-    if (!seq) {
-      chunks.push({ kind: 'entry', key, index: 0, start: line.start, end: entryEnd });
+    const entryEnd = j < n ? lines.start[j]! : text.length;
+    const itemIndent = firstValueLine !== -1 && valueIsOnNextLines(t, key) ? lines.seqItem(firstValueLine) : -1;
+    if (itemIndent === -1) {
+      chunks.push({ kind: 'entry', key, index: 0, start: lines.start[i]!, end: entryEnd });
     } else {
-      const itemIndent = seq[1]!.length;
-      chunks.push({ kind: 'seq-head', key, index: 0, start: line.start, end: lines[firstValueLine]!.start });
+      chunks.push({ kind: 'seq-head', key, index: 0, start: lines.start[i]!, end: lines.start[firstValueLine]! });
       let index = 0;
       let k = firstValueLine;
       while (k < j) {
         let m = k + 1;
         while (m < j) {
-          const lt = lines[m]!.text;
-          if (!isBlankOrComment(lt)) {
-            const ind = indentOf(lt);
+          if (!lines.blankOrComment(m)) {
+            const ind = lines.indent(m);
             if (ind < itemIndent) return undefined; // a dedent inside the value: let the full parser judge it
             if (ind === itemIndent) {
-              if (!SEQ_ITEM.test(lt)) return undefined;
+              if (lines.seqItem(m) === -1) return undefined;
               break;
             }
           }
           m++;
         }
         // Blank and comment lines between items stay with the item before them.
-        chunks.push({ kind: 'seq-item', key, index: index++, start: lines[k]!.start, end: m < j ? lines[m]!.start : entryEnd });
+        chunks.push({ kind: 'seq-item', key, index: index++, start: lines.start[k]!, end: m < j ? lines.start[m]! : entryEnd });
         k = m;
       }
       const lastChunk = chunks[chunks.length - 1]!;
