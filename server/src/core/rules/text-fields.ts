@@ -10,7 +10,19 @@ export interface TextField {
   owner: string;
 }
 
-export function textFields(model: SpecModel): TextField[] {
+const memo = new WeakMap<SpecModel, readonly TextField[]>();
+
+/** The text fields of a model, with their paths and owners (memoised per model: several checks read them; read-only). */
+export function textFields(model: SpecModel): readonly TextField[] {
+  let fields = memo.get(model);
+  if (!fields) {
+    fields = collect(model);
+    memo.set(model, fields);
+  }
+  return fields;
+}
+
+function collect(model: SpecModel): TextField[] {
   const out: TextField[] = [];
   for (const u of model.units) {
     const owner = `unit ${u.ref ?? u.index + 1}`;

@@ -1,15 +1,28 @@
 import { isScalar } from 'yaml';
 import { validateSpecData } from '../schema/validate.js';
 import { describePlace, fieldName } from '../model/describe.js';
-import type { Path } from '../parse/parse.js';
+import type { Path, PathSegment } from '../parse/parse.js';
 import type { FileRule } from './types.js';
 
 const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
-function walkStrings(v: unknown, path: Path, out: { path: Path; value: string }[]): void {
-  if (typeof v === 'string') out.push({ path, value: v });
-  else if (Array.isArray(v)) v.forEach((x, i) => walkStrings(x, [...path, i], out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walkStrings(x, [...path, k], out);
+/** The strings of a data tree that YAML 1.1 reads as true/false, with their paths (one path stack, copied on a match: a spec has thousands of strings). */
+function walkStrings(v: unknown, path: PathSegment[], out: { path: Path; value: string }[]): void {
+  if (typeof v === 'string') {
+    if (YAML11_BOOL.test(v)) out.push({ path: [...path], value: v });
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walkStrings(v[i], path, out);
+      path.pop();
+    }
+  } else if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      walkStrings((v as Record<string, unknown>)[k], path, out);
+      path.pop();
+    }
+  }
 }
 
 export const rule: FileRule = {
@@ -51,7 +64,7 @@ export const rule: FileRule = {
         .map((i) => JSON.stringify(i.path)),
     );
     for (const s of strings) {
-      if (!YAML11_BOOL.test(s.value) || wrongType.has(JSON.stringify(s.path))) continue;
+      if (wrongType.has(JSON.stringify(s.path))) continue;
       const at = parsed.nodeAt(s.path);
       if (!at || !isScalar(at.node) || at.node.type !== 'PLAIN') continue;
       const span = parsed.locate(s.path);
