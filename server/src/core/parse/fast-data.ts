@@ -78,6 +78,9 @@ function lineObstacle(text: string): boolean {
 }
 
 const NESTED_FLOW = /[[{][^\]}]*[[{]/;
+/** `]`, `}`, `,`, `%`, `@` or a backtick where a scalar could start (conservative: also some prose). */
+const RESERVED_START = /[\s,:-][\]},%@`]/;
+const RESERVED_FIRST = new Set([...']},%@`'].map((c) => c.charCodeAt(0)));
 const TOKEN_START = /[&*!]\S/g;
 
 /**
@@ -94,6 +97,10 @@ function attempted(text: string): boolean {
   // scalar or a flow collection by a space (`yaml` reports it, js-yaml reads on).
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
   if (text.includes('\uFEFF') || (text.includes('#') && /['"\]}]#/.test(text))) return false;
+  // Tabs (js-yaml reads `\tk` as text, `yaml` refuses tab indentation; the chunker leaves such
+  // files whole for the same reason), and a plain scalar starting with a character YAML reserves
+  // (js-yaml reads `group: }r` as text).
+  if (text.includes('\t') || RESERVED_START.test(text) || RESERVED_FIRST.has(text.charCodeAt(0))) return false;
   TOKEN_START.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_START.exec(text))) {

@@ -14,7 +14,7 @@
  * return undefined: the caller then parses the file in full.
  */
 import { buildModel } from '../model/spec.js';
-import { parseSpecText, type ParsedFile, type Path } from '../parse/parse.js';
+import { MAX_SPEC_CHARS, parseSpecText, type ParsedFile, type Path } from '../parse/parse.js';
 import { parseSuppressions } from '../lint/suppress.js';
 import { summarise, type FileSummary } from './index.js';
 import type { Span } from '../text/line-index.js';
@@ -458,6 +458,8 @@ class Reader {
     }
     if (c === '|' || c === '>') return this.blockScalar(s, end, path, node, L, col);
     if (c === '&' || c === '*' || c === '!' || c === '%' || c === '@' || c === '`') return giveUp('anchor, alias or tag');
+    // Other indicators cannot start a plain scalar either (`group: }r` is a syntax error).
+    if (c === ']' || c === '}' || c === ',') return giveUp('indicator as a value');
     // `-`, `?` or `:` then a space or the line end is an indicator, not the start of a plain scalar
     // (`title: -` is a syntax error, which only the full parse reports).
     if ((c === '-' || c === '?' || c === ':') && (s + 1 === end || t.charCodeAt(s + 1) === 32)) return giveUp('indicator as a value');
@@ -818,6 +820,9 @@ function fakeParsed(data: unknown, r: Reader): ParsedFile {
 
 /** The summary from the fast reader, or undefined when the file needs the full parser. */
 export function fastSummary(uri: string, text: string): FileSummary | undefined {
+  // A file the parser refuses unread (too large, binary) is left to it: the reader would read all of
+  // it (a 20 MB spec ran out of memory).
+  if (text.length > MAX_SPEC_CHARS || text.includes('\0')) return undefined;
   // Anchors and aliases in the parts read make the reader give up; elsewhere they change nothing it reads.
   try {
     const r = new Reader(text);
@@ -831,7 +836,8 @@ export function fastSummary(uri: string, text: string): FileSummary | undefined 
     summary.lineStarts = r.ls;
     return summary;
   } catch (e) {
-    if (e instanceof GiveUp) return undefined;
+    // A stack overflow (text nested too deep for the reader's recursion) is left to the guarded parse.
+    if (e instanceof GiveUp || e instanceof RangeError) return undefined;
     throw e;
   }
 }
