@@ -22,7 +22,7 @@ if (args[0] !== 'generate' && !args.includes('--no-build')) {
     process.exit(2);
   }
 }
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['js-yaml'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 await esbuild.build({ ...common, entryPoints: [join(repo, 'bench', 'floor.ts')], outfile: join(work, 'floor.cjs'), minify: true });
 await esbuild.build({
   ...common,

@@ -235,8 +235,9 @@ class SpanTree {
   }
 
   find(p: Path): SpanTree | undefined {
-    let node: SpanTree | undefined = this;
-    for (let i = 0; i < p.length && node !== undefined; i++) node = node.get(p[i]!);
+    if (p.length === 0) return this;
+    let node = this.get(p[0]!);
+    for (let i = 1; i < p.length && node !== undefined; i++) node = node.get(p[i]!);
     return node;
   }
 }
