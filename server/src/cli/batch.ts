@@ -25,7 +25,7 @@ import { lineStartsOf } from '../core/text/line-index.js';
 import { WorkspaceIndex, type FileSummary } from '../core/workspace/index.js';
 import { summaryOf } from '../core/workspace/fast-summary.js';
 import { ConfigResolver } from '../host/files.js';
-import { readSpec, type Loaded } from '../host/read-spec.js';
+import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import type { LocatedFinding } from './report.js';
 
 /** A file of the batch, without its text. */
@@ -38,16 +38,6 @@ export interface BatchResult {
   findings: Map<string, LocatedFinding[]>;
   /** Line starts and length of every file, by URI. */
   lines: Map<string, { starts: Int32Array; length: number }>;
-}
-
-/** A file that could not be read (the CLI exits 2 naming it). */
-export class ReadError extends Error {
-  constructor(
-    readonly abs: string,
-    readonly code: string,
-  ) {
-    super(`cannot read ${abs}: ${code}`);
-  }
 }
 
 export interface BatchOptions {
@@ -72,21 +62,13 @@ interface Summarised {
   length: number;
 }
 
-function readOrThrow(abs: string, cwd: string): Loaded {
-  try {
-    return readSpec(abs, cwd);
-  } catch (e) {
-    throw new ReadError(abs, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-  }
-}
-
 function metaOf(l: Loaded): BatchFile {
   const { text: _text, ...meta } = l;
   return meta;
 }
 
 function summariseFile(abs: string, cwd: string): Summarised {
-  const l = readOrThrow(abs, cwd);
+  const l = readSpecOrThrow(abs, cwd);
   // Spans are turned into positions from the line starts (the CLI keeps no texts). The summary's own
   // copy counts LF only, where the report's positions count a lone CR too, as LineIndex does.
   const summary = { ...summaryOf(l.uri, l.text).summary, lineStarts: [] };
@@ -101,7 +83,7 @@ export function noticeFinding(l: BatchFile, textLength: number, config: Qualspec
 }
 
 function analyseOne(abs: string, cwd: string, index: WorkspaceIndex, configs: ConfigResolver, workspace: readonly Finding[]): LocatedFinding[] {
-  const l = readOrThrow(abs, cwd);
+  const l = readSpecOrThrow(abs, cwd);
   const config = configs.forFile(abs).config;
   const summary = index.get(l.uri);
   const own = analyseFile(l.uri, l.text, { index, config, fast: true, ...(summary ? { summary } : { updateIndex: false }) }).findings;

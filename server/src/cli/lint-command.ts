@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
-import { readSpec, type Loaded } from '../host/read-spec.js';
+import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,8 @@ import type { Finding, Fix, TextEdit } from '../core/rules/types.js';
 import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
 import { parseArgs, UsageError } from './args.js';
 import { fileText, toCli, type FileLines, type LocatedFinding } from './report.js';
-import { lintFiles, noticeFinding, ReadError } from './batch.js';
-import { StoredLines } from '../core/text/line-index.js';
+import { lintFiles, noticeFinding } from './batch.js';
+import { positionIn } from '../core/text/line-index.js';
 import type { QualspecConfig } from '../core/config/config.js';
 import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
@@ -108,13 +108,7 @@ function fixFiles(
   configFor: (uri: string) => QualspecConfig,
   fixedCounts: Map<string, number>,
 ): { loaded: Loaded[]; results: Map<string, Finding[]> } | number {
-  const loaded: Loaded[] = files.map((f) => {
-    try {
-      return readSpec(f, io.cwd);
-    } catch (e) {
-      throw new ReadError(f, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    }
-  });
+  const loaded: Loaded[] = files.map((f) => readSpecOrThrow(f, io.cwd));
   const lintAll = (): Map<string, Finding[]> => {
     const results = lintTexts(loaded, configFor);
     // A file that is not UTF-8 text says so, where the first bad byte is (reported as a YAML syntax problem).
@@ -203,8 +197,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
       const batch = await lintFiles(files, { cwd: io.cwd, configs, ...(jobs ? { jobs } : {}), ...(io.workerScript ? { workerScript: io.workerScript } : {}) });
       for (const f of batch.files) {
         const l = batch.lines.get(f.uri)!;
-        const lines = new StoredLines(l.starts, l.length);
-        texts.set(f.uri, { file: f.rel, positionAt: (o) => lines.positionAt(o) });
+        texts.set(f.uri, { file: f.rel, positionAt: (o) => positionIn(l.starts, l.length, o) });
       }
       rels = batch.files.map((f) => f.rel);
       findings = batch.files.flatMap((f) => batch.findings.get(f.uri) ?? []);

@@ -126,3 +126,22 @@ export function readSpec(abs: string, cwd: string): Loaded {
     },
   };
 }
+
+/** A file that could not be read (the CLI exits 2 naming it). */
+export class ReadError extends Error {
+  constructor(
+    readonly abs: string,
+    readonly code: string,
+  ) {
+    super(`cannot read ${abs}: ${code}`);
+  }
+}
+
+/** readSpec, with a failure to read (missing, a device, no permission) as a ReadError. */
+export function readSpecOrThrow(abs: string, cwd: string): Loaded {
+  try {
+    return readSpec(abs, cwd);
+  } catch (e) {
+    throw new ReadError(abs, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { FileAnalysis, WorkspaceIndex } from '../core/index.js';
-import type { Span } from '../core/text/line-index.js';
+import { positionIn, type Span } from '../core/text/line-index.js';
 
 /** Offsets <-> LSP positions (UTF-16) of one text. */
 export interface LineMap {
@@ -48,16 +48,7 @@ export class LineStarts implements LineMap {
     private readonly length = Number.MAX_SAFE_INTEGER,
   ) {}
   positionAt(offset: number): Position {
-    const s = this.starts;
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - s[lo]! };
+    return positionIn(this.starts, this.length, offset);
   }
   offsetAt(p: Position): number {
     const s = this.starts;

@@ -12,25 +12,12 @@ export interface Span {
 
 /** Converts between offsets and line/character positions of one text. Built lazily, O(n) once. */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private starts: Int32Array | undefined;
 
   constructor(private readonly text: string) {}
 
-  private lineStarts(): number[] {
-    if (!this.starts) {
-      const starts = [0];
-      const t = this.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (t.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.starts = starts;
-    }
-    return this.starts;
+  private lineStarts(): Int32Array {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -38,16 +25,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts();
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo]! };
+    return positionIn(this.lineStarts(), this.text.length, offset);
   }
 
   offsetAt(pos: Position): number {
@@ -94,23 +72,15 @@ export function lineStartsOf(text: string): Int32Array {
   return Int32Array.from(starts);
 }
 
-/** Positions of a text that is no longer at hand, from its line starts and length (the same as its LineIndex gives). */
-export class StoredLines {
-  constructor(
-    private readonly starts: Int32Array,
-    private readonly length: number,
-  ) {}
-
-  positionAt(offset: number): Position {
-    const starts = this.starts;
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo]! };
+/** The position of an offset (clamped to [0, length]) in a text whose lines start at `starts`. */
+export function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= o) lo = mid;
+    else hi = mid - 1;
   }
+  return { line: lo, character: o - starts[lo]! };
 }
