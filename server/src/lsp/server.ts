@@ -821,17 +821,25 @@ export class QualspecServer {
     const st = this.open.get(uri);
     if (!st || st.file?.version === doc.version) return; // didOpen validated it already
     this.dirty.add(uri);
-    if (!this.validateScheduled) {
-      this.validateScheduled = true;
-      setImmediate(
-        this.guard('validating', () => {
-          this.validateScheduled = false;
-          const uris = [...this.dirty];
-          this.dirty.clear();
-          for (const u of uris) this.validate(u, true);
-        }),
-      );
-    }
+    this.scheduleValidation();
+  }
+
+  /**
+   * Validate the dirty documents on the next turn of the event loop, once however many edits came in
+   * meanwhile; `then` runs after them. Nothing is scheduled when a validation already is.
+   */
+  private scheduleValidation(then?: () => void): void {
+    if (this.validateScheduled || !this.dirty.size) return;
+    this.validateScheduled = true;
+    setImmediate(
+      this.guard('validating', () => {
+        this.validateScheduled = false;
+        const uris = [...this.dirty];
+        this.dirty.clear();
+        for (const u of uris) this.validate(u, true);
+        then?.();
+      }),
+    );
   }
 
   private didClose(doc: TextDocument): void {
@@ -878,19 +886,10 @@ export class QualspecServer {
       st.semKey = undefined;
       this.dirty.add(st.uri);
     }
-    if (!this.validateScheduled && this.dirty.size) {
-      this.validateScheduled = true;
-      setImmediate(
-        this.guard('validating', () => {
-          this.validateScheduled = false;
-          const uris = [...this.dirty];
-          this.dirty.clear();
-          for (const u of uris) this.validate(u, true);
-          this.needRefresh = true;
-          this.scheduleFollowUps();
-        }),
-      );
-    }
+    this.scheduleValidation(() => {
+      this.needRefresh = true;
+      this.scheduleFollowUps();
+    });
   }
 
   /** Analyse an open document if its analysis is older than its text (or stale), updating the index. */
