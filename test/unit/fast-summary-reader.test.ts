@@ -103,3 +103,50 @@ describe('fast summary reader', () => {
     }
   });
 });
+
+describe('fast summary reader around damaged items', () => {
+  // A key one space short of its unit's indentation: a syntax error inside one item of `units`.
+  const damaged = (text: string, ref: string) => text.replace(`  - ref: ${ref}\n`, `  - ref: ${ref}\n   note: one space short\n`);
+
+  it('parses only the damaged unit with yaml, and gives the full summary', () => {
+    const text = damaged(SPEC, 'A1');
+    expect(fastSummary('file:///x.yaml', text)).toBeUndefined();
+    const got = summaryOf('file:///x.yaml', text);
+    expect(got.fast).toBe(true);
+    expect(got.parsedItems).toBe(1);
+    expect(got.summary).toEqual(full(text));
+    expect(got.summary.units.map((u) => u.ref)).toEqual(['A1', 'A2']);
+  });
+
+  it('takes several damaged items, in units and in qualifications', () => {
+    let text = damaged(damaged(SPEC, 'A1'), 'A2');
+    text = text.replace('  - title: Q\n', '  - title: Q\n   oops: x\n');
+    const got = summaryOf('file:///x.yaml', text);
+    expect(got.parsedItems).toBe(3);
+    expect(got.summary).toEqual(full(text));
+  });
+
+  it('keeps every item a damaged chunk parses to, and their places', () => {
+    // The second dash, one space deeper than the first, is inside the first item's chunk.
+    const text = SPEC.replace('  - ref: A2\n', '   - ref: A3\n    title: x\n  - ref: A2\n');
+    const got = summaryOf('file:///x.yaml', text);
+    expect(got.parsedItems).toBe(1);
+    expect(got.summary).toEqual(full(text));
+  });
+
+  it('parses the whole file when the damaged item is not a chunk of its own', () => {
+    // Indented less than the items around it: the chunked parse reads this file whole.
+    const text = SPEC.replace('units:\n', ' oops: x\nunits:\n');
+    const got = summaryOf('file:///x.yaml', text);
+    expect(got.fast).toBe(false);
+    expect(got.summary).toEqual(full(text));
+  });
+
+  it('parses the whole file past four damaged items', () => {
+    let text = SPEC;
+    for (let i = 3; i <= 7; i++) text = text.replace('qualifications:\n', `  - ref: B${i}\n   note: short\nqualifications:\n`);
+    const got = summaryOf('file:///x.yaml', text);
+    expect(got.fast).toBe(false);
+    expect(got.summary).toEqual(full(text));
+  });
+});

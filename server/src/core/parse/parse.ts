@@ -564,15 +564,9 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number, stat
       if (inDuplicate) continue;
       const at = seqItems.get(c.span.key)!;
       const arr = data[c.span.key] as unknown[];
-      const d = c.parse.data;
-      if (Array.isArray(d)) {
-        d.forEach((x, sub) => {
-          arr.push(x);
-          at.push({ chunk: c, sub });
-        });
-      } else {
-        arr.push(d ?? null);
-        at.push({ chunk: c, sub: -1 });
+      for (const { item, sub } of chunkItems(c.parse.data)) {
+        arr.push(item);
+        at.push({ chunk: c, sub });
       }
       continue;
     }
@@ -606,8 +600,7 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number, stat
         return { span: shift(k, head.span.start), complete: false, node: null, offset: 0 };
       }
       const item = at.chunk;
-      const root = item.parse.doc.contents;
-      const w = walk(root, at.sub === -1 ? path.slice(2) : [at.sub, ...path.slice(2)], part);
+      const w = walkItem(item.parse, at.sub, path.slice(2), part);
       return {
         span: shift(w.span ?? { start: 0, end: 0 }, item.span.start),
         complete: w.complete,
@@ -643,6 +636,45 @@ function chunkedFile(text: string, chunks: Chunk[], reparsedChunks: number, stat
     nodeAt(path) {
       const r = locateIn(path, 'value');
       return r.complete ? { node: r.node, ...(r.pair ? { pair: r.pair } : {}), offset: r.offset } : undefined;
+    },
+  };
+}
+
+/**
+ * The items a sequence-item chunk adds to its sequence, each with its index in the chunk's own
+ * sequence: one item normally, but a damaged chunk can hold several, or parse to something other
+ * than a sequence (sub -1: its whole value is the item).
+ */
+function chunkItems(d: unknown): { item: unknown; sub: number }[] {
+  return Array.isArray(d) ? d.map((item, sub) => ({ item, sub })) : [{ item: d ?? null, sub: -1 }];
+}
+
+function walkItem(p: ChunkParse, sub: number, rest: Path, part: LocatePart): ReturnType<typeof walk> {
+  return walk(p.doc.contents, sub === -1 ? rest : [sub, ...rest], part);
+}
+
+/** A sequence item's chunk parsed by `yaml`, as the chunked parse reads it. */
+export interface ItemChunk {
+  /** The data items it adds to its sequence (see chunkItems). */
+  readonly items: readonly unknown[];
+  /** The span (in the file) of `rest` under its item `i`, and whether all of `rest` is there. */
+  locate(i: number, rest: Path, part?: LocatePart): { span: Span; complete: boolean };
+}
+
+/**
+ * Parse one 'seq-item' chunk of splitChunks, at offset `start` of its file, exactly as the chunked
+ * parse does: the fast summary reader takes a damaged unit from here instead of parsing the whole file.
+ * Undefined when the chunk nests too deep (the whole file is then parsed at once, see parseChecked).
+ */
+export function parseItemChunk(text: string, start: number): ItemChunk | undefined {
+  const p = parseText(text);
+  if (p.problems.some((x) => x.code === 'NESTING_TOO_DEEP')) return undefined;
+  const items = chunkItems(p.data);
+  return {
+    items: items.map((x) => x.item),
+    locate(i, rest, part = 'value') {
+      const w = walkItem(p, items[i]!.sub, rest, part);
+      return { span: shift(w.span ?? { start: 0, end: 0 }, start), complete: w.complete };
     },
   };
 }

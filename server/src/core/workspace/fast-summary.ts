@@ -14,7 +14,8 @@
  * return undefined: the caller then parses the file in full.
  */
 import { buildModel } from '../model/spec.js';
-import { MAX_SPEC_CHARS, parseSpecText, type ParsedFile, type Path } from '../parse/parse.js';
+import { MAX_SPEC_CHARS, parseItemChunk, parseSpecText, type ItemChunk, type ParsedFile, type Path } from '../parse/parse.js';
+import { splitChunks } from '../parse/chunker.js';
 import { parseSuppressions } from '../lint/suppress.js';
 import { summarise, type FileSummary } from './index.js';
 import type { Span } from '../text/line-index.js';
@@ -273,7 +274,13 @@ class Reader {
   private kStart = 0;
   private kEnd = 0;
   private mLen = 0;
-  constructor(readonly text: string) {
+  /** Items read from chunks parsed by `yaml` (see summaryOf): by top-level key, then index. */
+  readonly exactItems = new Map<string, Map<number, { chunk: ItemChunk; i: number }>>();
+  constructor(
+    readonly text: string,
+    /** Chunks of damaged items of a top-level sequence, parsed by `yaml`: by the offset of their first line. */
+    private readonly exact?: ReadonlyMap<number, ExactChunk>,
+  ) {
     const ls = [0];
     let i = -1;
     while ((i = text.indexOf('\n', i + 1)) !== -1) ls.push(i + 1);
@@ -715,10 +722,22 @@ class Reader {
     for (;;) {
       L = this.next(L);
       if (L >= this.n) break;
+      this.line = L;
       const ind = this.indent(L);
       if (ind < col) break;
       if (ind > col) giveUp('unexpected indentation in a list');
       if (!this.isDash(L, col)) break;
+      const x = path.length === 1 ? this.exact?.get(this.ls[L]!) : undefined;
+      if (x && x.key === path[0]) {
+        let byIndex = this.exactItems.get(x.key);
+        if (!byIndex) this.exactItems.set(x.key, (byIndex = new Map()));
+        x.chunk.items.forEach((item, i) => {
+          byIndex.set(out.length, { chunk: x.chunk, i });
+          out.push(item);
+        });
+        L = x.endLine;
+        continue;
+      }
       if (!w) {
         out.push(null);
         L = this.skip(L + 1, col, false);
@@ -808,25 +827,51 @@ function fakeParsed(data: unknown, r: Reader): ParsedFile {
   const flat = r.flat;
   const tree = r.spans;
   const k = (p: Path) => p.join('\u0000');
+  const locate = flat ? (p: Path) => flat.get(k(p)) ?? { start: 0, end: 0 } : (p: Path) => tree.find(p)?.span ?? { start: 0, end: 0 };
+  const has = flat ? (p: Path) => flat.has(k(p)) : (p: Path) => tree.find(p)?.span !== undefined;
+  if (!r.exactItems.size)
+    return { text: '', data, problems: [], reparsedChunks: 0, locate, has, nodeAt: () => undefined };
+  // Under an item taken from a chunk parsed by `yaml`, that parse locates.
+  const exact = (p: Path) => (p.length >= 2 && typeof p[1] === 'number' ? r.exactItems.get(String(p[0]))?.get(p[1]) : undefined);
   return {
     text: '',
     data,
     problems: [],
     reparsedChunks: 0,
-    locate: flat ? (p: Path) => flat.get(k(p)) ?? { start: 0, end: 0 } : (p: Path) => tree.find(p)?.span ?? { start: 0, end: 0 },
-    has: flat ? (p: Path) => flat.has(k(p)) : (p: Path) => tree.find(p)?.span !== undefined,
+    locate(p, part = 'value') {
+      const e = exact(p);
+      return e ? e.chunk.locate(e.i, p.slice(2), part).span : locate(p);
+    },
+    has(p) {
+      const e = exact(p);
+      return e ? e.chunk.locate(e.i, p.slice(2)).complete : has(p);
+    },
     nodeAt: () => undefined,
   };
 }
 
+/** A chunk of a damaged item of a top-level sequence, parsed by `yaml`, for the reader to take as it is. */
+interface ExactChunk {
+  key: string;
+  chunk: ItemChunk;
+  /** The line after the chunk. */
+  endLine: number;
+}
+
 /** The summary from the fast reader, or undefined when the file needs the full parser. */
 export function fastSummary(uri: string, text: string): FileSummary | undefined {
+  const r = readSummary(uri, text);
+  return r instanceof Reader ? undefined : r;
+}
+
+/** The summary from the reader, or the reader where it gave up (undefined: no use trying again). */
+function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, ExactChunk>): FileSummary | Reader | undefined {
   // A file the parser refuses unread (too large, binary) is left to it: the reader would read all of
   // it (a 20 MB spec ran out of memory).
   if (text.length > MAX_SPEC_CHARS || text.includes('\0')) return undefined;
   // Anchors and aliases in the parts read make the reader give up; elsewhere they change nothing it reads.
+  const r = new Reader(text, exact);
   try {
-    const r = new Reader(text);
     const first = r.next(0);
     if (first >= r.ls.length) return undefined;
     if (r.indent(first) !== 0) return undefined;
@@ -838,9 +883,55 @@ export function fastSummary(uri: string, text: string): FileSummary | undefined 
     return summary;
   } catch (e) {
     // A stack overflow (text nested too deep for the reader's recursion) is left to the guarded parse.
-    if (e instanceof GiveUp || e instanceof RangeError) return undefined;
+    if (e instanceof GiveUp) return r;
+    if (e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** At most this many damaged items are parsed one by one; a file with more is parsed whole. */
+const MAX_EXACT_ITEMS = 4;
+
+/**
+ * The summary by the reader, where it gave up only inside items of top-level sequences (a unit with a
+ * syntax error, say): each such item is parsed by `yaml` on its own, as the chunked parse would parse
+ * it, and the reader takes it as it is and reads on. A file of 40 units with one damaged unit then
+ * costs one unit's parse, not the whole file's (the whole file is about 50 times slower).
+ */
+function readSummaryAround(uri: string, text: string): { summary: FileSummary; parsedItems: number } | undefined {
+  let got = readSummary(uri, text);
+  if (!(got instanceof Reader)) return got && { summary: got, parsedItems: 0 };
+  if (got.flat) return undefined;
+  const chunks = splitChunks(text);
+  if (!chunks) return undefined;
+  const exact = new Map<number, ExactChunk>();
+  while (got instanceof Reader && exact.size < MAX_EXACT_ITEMS) {
+    // The item holding the line the reader was on. (Were the reader to give up in one item because
+    // of another, it would next give up on that one, and the loop take it too.)
+    const ls = got.ls;
+    const at = ls[Math.min(got.line, ls.length - 1)]!;
+    const c = chunks.find((x) => x.kind === 'seq-item' && x.start <= at && at < x.end);
+    if (!c || exact.has(c.start)) return undefined;
+    const chunk = parseItemChunk(text.slice(c.start, c.end), c.start);
+    if (!chunk) return undefined;
+    exact.set(c.start, { key: c.key, chunk, endLine: lineAt(ls, c.end) });
+    got = readSummary(uri, text, exact);
+  }
+  return got instanceof Reader || !got ? undefined : { summary: got, parsedItems: exact.size };
+}
+
+/** The index of the line starting at `offset` in `ls`, or ls.length when none does (the text's end). */
+function lineAt(ls: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = ls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ls[mid]!;
+    if (v === offset) return mid;
+    if (v < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return ls.length;
 }
 
 /**
@@ -876,12 +967,15 @@ export function detach(summary: FileSummary): FileSummary {
   return summary;
 }
 
-/** The summary of a spec file's text, for the index (strings detached from the text): the fast reader, else the full parse. */
-export function summaryOf(uri: string, text: string): { summary: FileSummary; fast: boolean } {
-  const fast = fastSummary(uri, text);
-  if (fast) return { summary: detach(fast), fast: true };
+/**
+ * The summary of a spec file's text, for the index (strings detached from the text): the fast reader
+ * (which may have parsed a few damaged items with `yaml`: `parsedItems`), else the full parse.
+ */
+export function summaryOf(uri: string, text: string): { summary: FileSummary; fast: boolean; parsedItems: number } {
+  const fast = readSummaryAround(uri, text);
+  if (fast) return { summary: detach(fast.summary), fast: true, parsedItems: fast.parsedItems };
   const parsed = parseSpecText(text);
-  return { summary: detach(summarise(uri, parsed, buildModel(parsed.data), parseSuppressions(text))), fast: false };
+  return { summary: detach(summarise(uri, parsed, buildModel(parsed.data), parseSuppressions(text))), fast: false, parsedItems: 0 };
 }
 
 /** Why the fast reader gives up on a text (for tests and diagnosis); undefined when it does not. */
