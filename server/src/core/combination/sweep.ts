@@ -70,6 +70,12 @@ interface Front {
 }
 
 /**
+ * The state index of every forward pass: a pass runs to its end before another starts, and its
+ * tables, once grown, serve the next pass instead of being allocated (and collected) again.
+ */
+const sharedIndex = new StateIndex();
+
+/**
  * The forward pass from the empty prefix to layer `upto`, keeping only the current layer. Without
  * `counting`, states carry no count limbs (NL = 0): the states, aggregates and back-pointers are
  * the same.
@@ -88,7 +94,7 @@ function forward(cp: Compiled, guard: Guard, upto: number, counting = true): Fro
   const bpMax: Int32Array[] = [new Int32Array(1)];
   let nbpMin = new Int32Array(0);
   let nbpMax = new Int32Array(0);
-  const index = new StateIndex();
+  const index = sharedIndex;
   const tmp = new Float64Array(Math.max(1, cp.width));
   for (let i = 0; i < upto && count > 0; i++) {
     const kp = keys[i + 1]!;
