@@ -82,10 +82,17 @@ export function noticeFinding(l: BatchFile, textLength: number, config: Qualspec
   return { ruleId: 'yaml-syntax', severity: 'error', message: l.notice.message, uri: l.uri, span, related: [], fixes: [] };
 }
 
-function analyseOne(abs: string, cwd: string, index: WorkspaceIndex, configs: ConfigResolver, workspace: readonly Finding[]): LocatedFinding[] {
+function analyseOne(
+  abs: string,
+  cwd: string,
+  index: WorkspaceIndex,
+  configs: ConfigResolver,
+  workspace: readonly Finding[],
+  ownSummary?: FileSummary,
+): LocatedFinding[] {
   const l = readSpecOrThrow(abs, cwd);
   const config = configs.forFile(abs).config;
-  const summary = index.get(l.uri);
+  const summary = ownSummary ?? index.get(l.uri);
   const own = analyseFile(l.uri, l.text, { index, config, fast: true, ...(summary ? { summary } : { updateIndex: false }) }).findings;
   const notice = noticeFinding(l, l.text.length, config);
   const all = sortFindings([...(notice ? [notice] : []), ...own, ...workspace]);
@@ -94,12 +101,42 @@ function analyseOne(abs: string, cwd: string, index: WorkspaceIndex, configs: Co
 
 /**
  * What a worker's index needs of a summary: the file checks read other files only through
- * WorkspaceIndex.findUnit (award totals, combination pools); the rest (KSB texts, ref uses,
- * qualifications, groups) serves the workspace checks, which the main thread runs. Sending all of
- * it would more than double each worker's heap (and the time its garbage collector spends on it).
+ * WorkspaceIndex.findUnit (award totals, combination pools), and of the units found there only
+ * their uri, refSpan and fields; the rest (KSB texts, ref uses, qualifications, groups, the spans of
+ * fields) serves the workspace checks, which the main thread runs. Sending all of it would more than
+ * double each worker's heap (and the time its garbage collector spends on it). The file's own
+ * summary goes with the file (`own`), spans and all: analyseFile takes known spans from it.
  */
-function forFileChecks(s: FileSummary): FileSummary {
+function forOtherFiles(s: FileSummary): FileSummary {
+  const units = s.units.map((u) => ({ uri: u.uri, ref: u.ref, refSpan: u.refSpan, span: u.refSpan, summary: u.summary, fields: u.fields, fieldSpans: {} }));
+  return { uri: s.uri, units, qualifications: [], groups: [], ksbs: [], uses: [], suppressions: [], lineStarts: [] };
+}
+
+function forOwnFile(s: FileSummary): FileSummary {
   return { uri: s.uri, units: s.units, qualifications: [], groups: [], ksbs: [], uses: [], suppressions: [], lineStarts: [] };
+}
+
+/**
+ * Summaries cross between threads as JSON: the main thread parses 1,000 of them in less than half
+ * the time structured cloning takes (most of a summary is small objects: spans, KSBs, ref uses).
+ * JSON keeps everything a summary holds except numbers that are not finite, and -0 (a unit's
+ * `credit: .inf`, say): a summary with one of those is cloned as it is.
+ */
+type Wire = { json: string } | { value: FileSummary[] };
+
+function jsonSafe(summaries: readonly FileSummary[]): boolean {
+  for (const s of summaries)
+    for (const u of s.units)
+      for (const v of Object.values(u.fields)) if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return false;
+  return true;
+}
+
+function toWire(summaries: FileSummary[]): Wire {
+  return jsonSafe(summaries) ? { json: JSON.stringify(summaries) } : { value: summaries };
+}
+
+function fromWire(w: Wire): FileSummary[] {
+  return 'json' in w ? (JSON.parse(w.json) as FileSummary[]) : w.value;
 }
 
 // ------------------------------------------------------------------ the main thread
@@ -117,8 +154,8 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
     const findings = new Map<string, LocatedFinding[]>();
     if (pool) {
       const got = await pool.analyse(
-        sum.map((s) => forFileChecks(s.summary)),
-        paths.map((abs, i) => ({ abs, workspace: workspace.get(sum[i]!.meta.uri) ?? [] })),
+        toWire(sum.map((s) => forOtherFiles(s.summary))),
+        paths.map((abs, i) => ({ abs, workspace: workspace.get(sum[i]!.meta.uri) ?? [], own: forOwnFile(sum[i]!.summary) })),
       );
       got.forEach((f, i) => findings.set(sum[i]!.meta.uri, f));
     } else {
@@ -132,11 +169,11 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
 
 type ToWorker =
   | { op: 'summarise'; batch: number; files: { id: number; abs: string }[] }
-  | { op: 'index'; summaries: FileSummary[] }
-  | { op: 'analyse'; batch: number; files: { id: number; abs: string; workspace: Finding[] }[] };
+  | { op: 'index'; summaries: Wire }
+  | { op: 'analyse'; batch: number; files: { id: number; abs: string; workspace: Finding[]; own: FileSummary }[] };
 
 type FromWorker =
-  | { op: 'summary'; id: number; result: Summarised }
+  | { op: 'summary'; id: number; result: Omit<Summarised, 'summary'>; summary: Wire }
   | { op: 'findings'; id: number; findings: LocatedFinding[] }
   | { op: 'done'; batch: number }
   | { op: 'read-error'; abs: string; code: string }
@@ -241,16 +278,16 @@ class Pool {
       paths.map((abs) => ({ abs })),
       (batch, files) => ({ op: 'summarise', batch, files: files.map((f) => ({ id: f.id, abs: f.abs })) }),
       (m, put) => {
-        if (m.op === 'summary') put(m.id, m.result);
+        if (m.op === 'summary') put(m.id, { ...m.result, summary: fromWire(m.summary)[0]! });
       },
     );
   }
 
-  analyse(summaries: FileSummary[], files: { abs: string; workspace: Finding[] }[]): Promise<LocatedFinding[][]> {
+  analyse(summaries: Wire, files: { abs: string; workspace: Finding[]; own: FileSummary }[]): Promise<LocatedFinding[][]> {
     for (const w of this.workers) w.postMessage({ op: 'index', summaries } satisfies ToWorker);
-    return this.run<{ abs: string; workspace: Finding[] }, LocatedFinding[]>(
+    return this.run<{ abs: string; workspace: Finding[]; own: FileSummary }, LocatedFinding[]>(
       files,
-      (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, workspace: f.workspace })) }),
+      (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, workspace: f.workspace, own: f.own })) }),
       (m, put) => {
         if (m.op === 'findings') put(m.id, m.findings);
       },
@@ -279,13 +316,16 @@ export function runBatchWorker(): void {
     try {
       if (m.op === 'index') {
         index = new WorkspaceIndex();
-        for (const s of m.summaries) index.set(s);
+        for (const s of fromWire(m.summaries)) index.set(s);
         return;
       }
       if (m.op === 'summarise') {
-        for (const f of m.files) send({ op: 'summary', id: f.id, result: summariseFile(f.abs, cwd) });
+        for (const f of m.files) {
+          const { summary, ...result } = summariseFile(f.abs, cwd);
+          send({ op: 'summary', id: f.id, result, summary: toWire([summary]) });
+        }
       } else {
-        for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, f.workspace) });
+        for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, f.workspace, f.own) });
       }
       send({ op: 'done', batch: m.batch });
     } catch (e) {
