@@ -126,8 +126,7 @@ type Wire = { json: string } | { value: FileSummary[] };
 
 function jsonSafe(summaries: readonly FileSummary[]): boolean {
   for (const s of summaries)
-    for (const u of s.units)
-      for (const v of Object.values(u.fields)) if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return false;
+    for (const u of s.units) for (const v of Object.values(u.fields)) if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return false;
   return true;
 }
 

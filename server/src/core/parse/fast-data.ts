@@ -78,34 +78,70 @@ function lineObstacle(text: string): boolean {
 }
 
 const NESTED_FLOW = /[[{][^\]}]*[[{]/;
-/** `]`, `}`, `,`, `%`, `@` or a backtick where a scalar could start (conservative: also some prose). */
-const RESERVED_START = /[\s,:-][\]},%@`]/;
-const RESERVED_FIRST = new Set([...']},%@`'].map((c) => c.charCodeAt(0)));
-const TOKEN_START = /[&*!]\S/g;
+
+/** Whether c is a character of JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Characters that cannot start a plain scalar (after a space, `,`, `:` or `-`): `]`, `}`, `,`, `%`, `@`, a backtick. */
+const RESERVED = [']', '}', ',', '%', '@', '`'];
+const RESERVED_FIRST = new Set(RESERVED.map((c) => c.charCodeAt(0)));
 
 /**
- * False for texts not attempted: a `&`, `*` or `!` that starts a token (an anchor, an alias or a
- * tag; a conservative test that also catches some prose), a `__proto__` key, nested flow
- * collections (deep nesting on one line), the lines lineObstacle finds, and the cases the fuzzer
- * found the two parsers to disagree on. Separate simple searches: one regular expression with all
- * of them costs more than js-yaml's parse.
+ * Whether one of RESERVED follows a space, `,`, `:` or `-` somewhere (the regular expression
+ * /[\s,:-][\]},%@`]/, which is slow on prose: it stops at every space). Searched for by the reserved
+ * character, which is rare but for the comma.
  */
-function attempted(text: string): boolean {
-  if (text.includes('__proto__') || NESTED_FLOW.test(text) || lineObstacle(text)) return false;
-  // Where the fuzzer found the two parsers to disagree (test/fuzz): a CR that does not start a CRLF
-  // (line break or not), a byte-order mark inside the text, and a comment not separated from a quoted
-  // scalar or a flow collection by a space (`yaml` reports it, js-yaml reads on).
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
-  if (text.includes('\uFEFF') || (text.includes('#') && /['"\]}]#/.test(text))) return false;
-  // Tabs (js-yaml reads `\tk` as text, `yaml` refuses tab indentation; the chunker leaves such
-  // files whole for the same reason), and a plain scalar starting with a character YAML reserves
-  // (js-yaml reads `group: }r` as text).
-  if (text.includes('\t') || RESERVED_START.test(text) || RESERVED_FIRST.has(text.charCodeAt(0))) return false;
-  TOKEN_START.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_START.exec(text))) {
-    if (m.index === 0) return false;
-    const before = text.charCodeAt(m.index - 1);
+function reservedStart(text: string): boolean {
+  for (const ch of RESERVED) {
+    for (let i = text.indexOf(ch, 1); i !== -1; i = text.indexOf(ch, i + 1)) {
+      const b = text.charCodeAt(i - 1);
+      if (b === 44 || b === 58 || b === 45 || isSpace(b)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The start of an anchor, an alias or a tag: a `&`, `*` or `!` followed by a character other than
+ * whitespace (the matches of /[&*!]\S/g, found as that expression finds them: leftmost first, and
+ * the next one searched for after the two characters matched) that starts the text or follows a
+ * space, a line break, `[`, `{`, `,`, `?`, `:` or `-`.
+ */
+function tokenStart(text: string): boolean {
+  const n = text.length;
+  let amp = text.indexOf('&');
+  let star = text.indexOf('*');
+  let bang = text.indexOf('!');
+  let from = 0;
+  for (;;) {
+    if (amp !== -1 && amp < from) amp = text.indexOf('&', from);
+    if (star !== -1 && star < from) star = text.indexOf('*', from);
+    if (bang !== -1 && bang < from) bang = text.indexOf('!', from);
+    let p = n;
+    if (amp !== -1 && amp < p) p = amp;
+    if (star !== -1 && star < p) p = star;
+    if (bang !== -1 && bang < p) p = bang;
+    if (p >= n) return false;
+    if (p + 1 >= n || isSpace(text.charCodeAt(p + 1))) {
+      from = p + 1;
+      continue;
+    }
+    if (p === 0) return true;
+    const before = text.charCodeAt(p - 1);
     // space, tab, line break, [ { , ? : -
     if (
       before === 32 ||
@@ -119,10 +155,35 @@ function attempted(text: string): boolean {
       before === 58 ||
       before === 45
     )
-      return false;
+      return true;
+    from = p + 2;
   }
-  return true;
 }
+
+/**
+ * False for texts not attempted: a `&`, `*` or `!` that starts a token (an anchor, an alias or a
+ * tag; a conservative test that also catches some prose), a `__proto__` key, nested flow
+ * collections (deep nesting on one line), the lines lineObstacle finds, and the cases the fuzzer
+ * found the two parsers to disagree on. Separate searches, each for a character that is rare in a
+ * spec where it can be: a regular expression that starts with a class of common characters costs as
+ * much as js-yaml's parse.
+ */
+function attempted(text: string): boolean {
+  if (text.includes('__proto__') || ((text.includes('[') || text.includes('{')) && NESTED_FLOW.test(text)) || lineObstacle(text)) return false;
+  // Where the fuzzer found the two parsers to disagree (test/fuzz): a CR that does not start a CRLF
+  // (line break or not), a byte-order mark inside the text, and a comment not separated from a quoted
+  // scalar or a flow collection by a space (`yaml` reports it, js-yaml reads on).
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
+  if (text.includes('\uFEFF') || (text.includes('#') && /['"\]}]#/.test(text))) return false;
+  // Tabs (js-yaml reads `\tk` as text, `yaml` refuses tab indentation; the chunker leaves such
+  // files whole for the same reason), and a plain scalar starting with a character YAML reserves
+  // (js-yaml reads `group: }r` as text).
+  if (text.includes('\t') || RESERVED_FIRST.has(text.charCodeAt(0)) || reservedStart(text)) return false;
+  return !tokenStart(text);
+}
+
+/** The tests of `attempted` (for a test that compares them with regular expressions). */
+export const attemptedParts = { reservedStart, tokenStart };
 
 /** The plain data of `text` as `yaml` would build it, or undefined when js-yaml is not to be trusted with it. */
 export function fastData(text: string): { data: unknown } | undefined {

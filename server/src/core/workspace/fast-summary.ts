@@ -829,8 +829,7 @@ function fakeParsed(data: unknown, r: Reader): ParsedFile {
   const k = (p: Path) => p.join('\u0000');
   const locate = flat ? (p: Path) => flat.get(k(p)) ?? { start: 0, end: 0 } : (p: Path) => tree.find(p)?.span ?? { start: 0, end: 0 };
   const has = flat ? (p: Path) => flat.has(k(p)) : (p: Path) => tree.find(p)?.span !== undefined;
-  if (!r.exactItems.size)
-    return { text: '', data, problems: [], reparsedChunks: 0, locate, has, nodeAt: () => undefined };
+  if (!r.exactItems.size) return { text: '', data, problems: [], reparsedChunks: 0, locate, has, nodeAt: () => undefined };
   // Under an item taken from a chunk parsed by `yaml`, that parse locates.
   const exact = (p: Path) => (p.length >= 2 && typeof p[1] === 'number' ? r.exactItems.get(String(p[0]))?.get(p[1]) : undefined);
   return {

@@ -1,0 +1,67 @@
+/**
+ * The searches behind fast-data's `attempted` (which texts js-yaml is trusted with) find exactly what
+ * the regular expressions they replace found, on random texts made of the characters that matter.
+ */
+import { describe, expect, it } from 'vitest';
+import { attemptedParts, fastData } from '../../server/src/core/parse/fast-data';
+import { Prng } from './combination/brute';
+
+const RESERVED_START = /[\s,:-][\]},%@`]/;
+
+/** The former token-start test: every match of /[&*!]\S/g, as exec finds them. */
+function tokenStartByRegex(text: string): boolean {
+  const re = /[&*!]\S/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index === 0) return true;
+    if (' \t\n\r[{,?:-'.includes(text[m.index - 1]!)) return true;
+  }
+  return false;
+}
+
+const ALPHABET = [
+  'a',
+  'b',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  ',',
+  ':',
+  '-',
+  '?',
+  '&',
+  '*',
+  '!',
+  '[',
+  '{',
+  ']',
+  '}',
+  '%',
+  '@',
+  '`',
+  '#',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\uFEFF',
+  '\u0085',
+];
+
+describe('fast-data attempted', () => {
+  it('finds reserved starts and token starts as the regular expressions did', () => {
+    const rng = new Prng(20261123);
+    for (let n = 0; n < 20000; n++) {
+      const len = rng.int(0, 24);
+      let t = '';
+      for (let i = 0; i < len; i++) t += rng.pick(ALPHABET);
+      expect(attemptedParts.reservedStart(t), JSON.stringify(t)).toBe(RESERVED_START.test(t));
+      expect(attemptedParts.tokenStart(t), JSON.stringify(t)).toBe(tokenStartByRegex(t));
+    }
+  });
+
+  it('leaves anchors, aliases, tags and reserved starts to yaml', () => {
+    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !t x\n', 'g: }r\n', 'a: [b, @c]\n', 'a: `x`\n', 'a: -%\n']) expect(fastData(t), t).toBeUndefined();
+    for (const t of ['a: b & c\n', 'a: 5*3\n', 'a: wow!\n', 'a: x,y\n', 'a: 50%\n', 'a: me@x\n']) expect(fastData(t), t).toBeDefined();
+  });
+});
