@@ -5,12 +5,12 @@
  * Two passes, each spread over worker threads when there are enough files:
  * 1. summarise: read each file and take its workspace summary (units, qualifications, groups and
  *    where refs are used) with the fast summary reader, plus its line starts;
- * 2. analyse: every worker indexes all summaries, then reads its share of the files again and runs
- *    the file checks on each, by the engine's fast path (AnalyseOptions.fast).
- * In between, the main thread runs the workspace checks over the index. No file's text is held
- * after its step, so memory stays flat as the workspace grows: what crosses between threads is the
- * summaries, the findings (with the text under each, for fingerprints) and the line starts (to
- * turn offsets into lines and columns, also for related locations in other files).
+ * 2. analyse: every worker indexes the units of all summaries, then reads its share of the files
+ *    again and runs the file checks on each, by the engine's fast path (AnalyseOptions.fast).
+ * Meanwhile the main thread runs the workspace checks over the index. No file's text is held after
+ * its step, so memory stays flat as the workspace grows: what crosses between threads is the
+ * summaries (as JSON), the findings (with the text under each, for fingerprints) and the line starts
+ * (to turn offsets into lines and columns, also for related locations in other files).
  *
  * The findings are the ones `lintTexts` gives for the same texts (test/unit/batch.test.ts).
  */
@@ -100,6 +100,17 @@ function analyseOne(
 }
 
 /**
+ * A worker's findings for a file (sorted) with the workspace checks' findings for it, in the order
+ * analyseOne gives them (the sort is stable). The text under each of those is read again: few files
+ * have any.
+ */
+function withWorkspace(own: LocatedFinding[], workspace: readonly Finding[] | undefined, abs: string, cwd: string): LocatedFinding[] {
+  if (!workspace?.length) return own;
+  const text = readSpecOrThrow(abs, cwd).text;
+  return sortFindings([...own, ...workspace.map((f) => ({ ...f, under: text.slice(f.span.start, f.span.end) }))]);
+}
+
+/**
  * What a worker's index needs of a summary: the file checks read other files only through
  * WorkspaceIndex.findUnit (award totals, combination pools), and of the units found there only
  * their uri, refSpan and fields; the rest (KSB texts, ref uses, qualifications, groups, the spans of
@@ -149,15 +160,18 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
     const index = new WorkspaceIndex();
     for (const s of sum) index.set(s.summary);
     const configFor = (uri: string) => configs.forFile(fileURLToPath(uri)).config;
-    const workspace = analyseWorkspace(index, configFor);
     const findings = new Map<string, LocatedFinding[]>();
     if (pool) {
-      const got = await pool.analyse(
+      // The workers start on the file checks while this thread runs the workspace checks.
+      const analysing = pool.analyse(
         toWire(sum.map((s) => forOtherFiles(s.summary))),
-        paths.map((abs, i) => ({ abs, workspace: workspace.get(sum[i]!.meta.uri) ?? [], own: forOwnFile(sum[i]!.summary) })),
+        paths.map((abs, i) => ({ abs, own: forOwnFile(sum[i]!.summary) })),
       );
-      got.forEach((f, i) => findings.set(sum[i]!.meta.uri, f));
+      const workspace = analyseWorkspace(index, configFor);
+      const got = await analysing;
+      got.forEach((f, i) => findings.set(sum[i]!.meta.uri, withWorkspace(f, workspace.get(sum[i]!.meta.uri), paths[i]!, options.cwd)));
     } else {
+      const workspace = analyseWorkspace(index, configFor);
       paths.forEach((abs, i) => findings.set(sum[i]!.meta.uri, analyseOne(abs, options.cwd, index, configs, workspace.get(sum[i]!.meta.uri) ?? [])));
     }
     return { files: sum.map((s) => s.meta), findings, lines: new Map(sum.map((s) => [s.meta.uri, { starts: s.starts, length: s.length }])) };
@@ -169,7 +183,7 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
 type ToWorker =
   | { op: 'summarise'; batch: number; files: { id: number; abs: string }[] }
   | { op: 'index'; summaries: Wire }
-  | { op: 'analyse'; batch: number; files: { id: number; abs: string; workspace: Finding[]; own: FileSummary }[] };
+  | { op: 'analyse'; batch: number; files: { id: number; abs: string; own: FileSummary }[] };
 
 type FromWorker =
   | { op: 'summary'; id: number; result: Omit<Summarised, 'summary'>; summary: Wire }
@@ -282,11 +296,11 @@ class Pool {
     );
   }
 
-  analyse(summaries: Wire, files: { abs: string; workspace: Finding[]; own: FileSummary }[]): Promise<LocatedFinding[][]> {
+  analyse(summaries: Wire, files: { abs: string; own: FileSummary }[]): Promise<LocatedFinding[][]> {
     for (const w of this.workers) w.postMessage({ op: 'index', summaries } satisfies ToWorker);
-    return this.run<{ abs: string; workspace: Finding[]; own: FileSummary }, LocatedFinding[]>(
+    return this.run<{ abs: string; own: FileSummary }, LocatedFinding[]>(
       files,
-      (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, workspace: f.workspace, own: f.own })) }),
+      (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, own: f.own })) }),
       (m, put) => {
         if (m.op === 'findings') put(m.id, m.findings);
       },
@@ -324,7 +338,7 @@ export function runBatchWorker(): void {
           send({ op: 'summary', id: f.id, result, summary: toWire([summary]) });
         }
       } else {
-        for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, f.workspace, f.own) });
+        for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, [], f.own) });
       }
       send({ op: 'done', batch: m.batch });
     } catch (e) {

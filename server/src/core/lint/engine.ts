@@ -189,7 +189,7 @@ export function analyseWorkspace(
   return out;
 }
 
-export function sortFindings(f: Finding[]): Finding[] {
+export function sortFindings<F extends Finding>(f: F[]): F[] {
   return f.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }
 
