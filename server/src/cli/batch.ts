@@ -186,9 +186,9 @@ type ToWorker =
   | { op: 'analyse'; batch: number; files: { id: number; abs: string; own: FileSummary }[] };
 
 type FromWorker =
-  | { op: 'summary'; id: number; result: Omit<Summarised, 'summary'>; summary: Wire }
-  | { op: 'findings'; id: number; findings: LocatedFinding[] }
-  | { op: 'done'; batch: number }
+  // One message a batch, with the results of its files (`ids`) in order: fewer, larger messages.
+  | { op: 'summaries'; batch: number; ids: number[]; results: Omit<Summarised, 'summary'>[]; summaries: Wire }
+  | { op: 'findings'; batch: number; ids: number[]; findings: LocatedFinding[][] }
   | { op: 'read-error'; abs: string; code: string }
   | { op: 'error'; message: string };
 
@@ -259,16 +259,13 @@ class Pool {
         const h = (m: FromWorker) => {
           if (m.op === 'read-error') return onFail(new ReadError(m.abs, m.code));
           if (m.op === 'error') return onFail(new Error(m.message));
-          if (m.op === 'done') {
-            pending--;
-            send(w);
-            if (pending === 0 && next >= sized.length) {
-              cleanup();
-              resolve(out);
-            }
-            return;
-          }
           take(m, (id, r) => (out[id] = r));
+          pending--;
+          send(w);
+          if (pending === 0 && next >= sized.length) {
+            cleanup();
+            resolve(out);
+          }
         };
         w.on('message', h);
         return h;
@@ -291,7 +288,9 @@ class Pool {
       paths.map((abs) => ({ abs })),
       (batch, files) => ({ op: 'summarise', batch, files: files.map((f) => ({ id: f.id, abs: f.abs })) }),
       (m, put) => {
-        if (m.op === 'summary') put(m.id, { ...m.result, summary: fromWire(m.summary)[0]! });
+        if (m.op !== 'summaries') return;
+        const summaries = fromWire(m.summaries);
+        m.ids.forEach((id, k) => put(id, { ...m.results[k]!, summary: summaries[k]! }));
       },
     );
   }
@@ -302,7 +301,7 @@ class Pool {
       files,
       (batch, fs) => ({ op: 'analyse', batch, files: fs.map((f) => ({ id: f.id, abs: f.abs, own: f.own })) }),
       (m, put) => {
-        if (m.op === 'findings') put(m.id, m.findings);
+        if (m.op === 'findings') m.ids.forEach((id, k) => put(id, m.findings[k]!));
       },
     );
   }
@@ -332,15 +331,19 @@ export function runBatchWorker(): void {
         for (const s of fromWire(m.summaries)) index.set(s);
         return;
       }
+      const ids = m.files.map((f) => f.id);
       if (m.op === 'summarise') {
+        const results: Omit<Summarised, 'summary'>[] = [];
+        const summaries: FileSummary[] = [];
         for (const f of m.files) {
           const { summary, ...result } = summariseFile(f.abs, cwd);
-          send({ op: 'summary', id: f.id, result, summary: toWire([summary]) });
+          results.push(result);
+          summaries.push(summary);
         }
+        send({ op: 'summaries', batch: m.batch, ids, results, summaries: toWire(summaries) });
       } else {
-        for (const f of m.files) send({ op: 'findings', id: f.id, findings: analyseOne(f.abs, cwd, index, configs, [], f.own) });
+        send({ op: 'findings', batch: m.batch, ids, findings: m.files.map((f) => analyseOne(f.abs, cwd, index, configs, [], f.own)) });
       }
-      send({ op: 'done', batch: m.batch });
     } catch (e) {
       if (e instanceof ReadError) send({ op: 'read-error', abs: e.abs, code: e.code });
       else send({ op: 'error', message: `in a worker thread: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
