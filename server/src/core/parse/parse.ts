@@ -508,7 +508,8 @@ function parseChecked(text: string, options: ParseOptions): ParsedFile {
   let tooDeep = false;
   const chunks: Chunk[] = spans.map((span) => {
     const t = text.slice(span.start, span.end);
-    used.add(t);
+    // (Adding a chunk to a set hashes all of it: only when a cache is to keep it.)
+    if (cache) used.add(t);
     let p = cache?.get(t);
     if (!p) {
       p = parseChunk(t, state);
