@@ -27,27 +27,34 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+// js-yaml tries every implicit type on every plain scalar, keys and prose included: each test first
+// looks at the first character, which rules out nearly all of them without running an expression.
+// (NULL: '' ~ n N; BOOL: t T f F; the numbers: a sign, a digit or '.'.)
+const mayBeNull = (c: number) => c === 126 || c === 110 || c === 78;
+const mayBeBool = (c: number) => c === 116 || c === 84 || c === 102 || c === 70;
+const mayBeNumber = (c: number) => c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57);
+
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string | null) => s === null || NULL.test(s),
+  resolve: (s: string | null) => s === null || s === '' || (mayBeNull(s.charCodeAt(0)) && NULL.test(s)),
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && BOOL.test(s),
+  resolve: (s: string | null) => s !== null && mayBeBool(s.charCodeAt(0)) && BOOL.test(s),
   construct: (s: string) => s[0] === 't' || s[0] === 'T',
 });
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
+  resolve: (s: string | null) => s !== null && mayBeNumber(s.charCodeAt(0)) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
   construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
 });
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
+  resolve: (s: string | null) => s !== null && mayBeNumber(s.charCodeAt(0)) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
   construct: (s: string) =>
     FLOAT_NAN.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s),
 });
