@@ -44,6 +44,14 @@ beforeAll(() => {
   // A copy of a file (every unit a duplicate) whose first unit has numbers JSON would not carry as they are
   // (summaries cross threads as JSON): .inf credit (the model drops it) and -0 GLH.
   writeFileSync(path.join(dir, 'inf.yaml'), text.replace(/\n {4}credit: \d+/, '\n    credit: .inf').replace(/\n {4}glh: \d+/, '\n    glh: -0'));
+  // Suppression comments: for one node (a unit's credit), the next node, and a whole file for one rule.
+  writeFileSync(
+    path.join(dir, 'suppressed.yaml'),
+    text
+      .replace(/\n {4}credit: (\d+)/, '\n    credit: 99 # qualspec-disable credit-tqt')
+      .replace(/\n( {2}- ref: )/, '\n  # qualspec-disable-next\n$1')
+      .replace('qualspec: 1', '# qualspec-disable-file doubled-word\nqualspec: 1'),
+  );
   writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from(text.slice(0, 200)), Buffer.from([0xe9]), Buffer.from(text.slice(200))]));
   // A configuration that changes severities, so that workers must read it too.
   writeFileSync(path.join(dir, '.qualspec.yaml'), 'rules:\n  doubled-word: error\n  title-case: off\n');

@@ -93,7 +93,9 @@ function analyseOne(
   const l = readSpecOrThrow(abs, cwd);
   const config = configs.forFile(abs).config;
   const summary = ownSummary ?? index.get(l.uri);
-  const own = analyseFile(l.uri, l.text, { index, config, fast: true, ...(summary ? { summary } : { updateIndex: false }) }).findings;
+  // The summary (the file's own, with its suppression comments) was read from this same text in pass 1.
+  const known = summary ? { summary, suppressions: summary.suppressions } : { updateIndex: false };
+  const own = analyseFile(l.uri, l.text, { index, config, fast: true, ...known }).findings;
   const notice = noticeFinding(l, l.text.length, config);
   const all = sortFindings([...(notice ? [notice] : []), ...own, ...workspace]);
   return all.map((f) => ({ ...f, under: l.text.slice(f.span.start, f.span.end) }));
@@ -124,7 +126,7 @@ function forOtherFiles(s: FileSummary): FileSummary {
 }
 
 function forOwnFile(s: FileSummary): FileSummary {
-  return { uri: s.uri, units: s.units, qualifications: [], groups: [], ksbs: [], uses: [], suppressions: [], lineStarts: [] };
+  return { uri: s.uri, units: s.units, qualifications: [], groups: [], ksbs: [], uses: [], suppressions: s.suppressions, lineStarts: [] };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { FileRule, Finding, Fix, Related, Report, Rule, Severity, Workspace
 import type { Span } from '../text/line-index.js';
 import { summarise, WorkspaceIndex, type FileSummary, type UnitSummary } from '../workspace/index.js';
 import { summaryOf } from '../workspace/fast-summary.js';
-import { isSuppressed, parseSuppressions } from './suppress.js';
+import { isSuppressed, parseSuppressions, type Suppressions } from './suppress.js';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
 
 export interface FileAnalysis {
@@ -38,6 +38,8 @@ export interface AnalyseOptions {
    */
   fast?: boolean;
   summary?: FileSummary;
+  /** The file's suppression comments, when the caller has them already (parseSuppressions of this text). */
+  suppressions?: Suppressions;
 }
 
 const now = () => performance.now();
@@ -104,7 +106,7 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
   const t0 = now();
   const parsed = parseSpecText(text, { ...(options.cache ? { cache: options.cache } : {}), ...(options.fast ? { fast: true } : {}) });
   const model = buildModel(parsed.data);
-  const suppressions = parseSuppressions(text);
+  const suppressions = options.suppressions ?? parseSuppressions(text);
   const summary = options.summary ?? summarise(uri, parsed, model, suppressions);
   // What the checks locate through: in the fast path, spans the summary knows come from it.
   const located = options.fast && options.summary ? withKnownSpans(parsed, model, options.summary, uri) : parsed;
@@ -203,7 +205,10 @@ export function lintTexts(files: { uri: string; text: string }[], configFor: (ur
   const index = new WorkspaceIndex();
   const results = new Map<string, Finding[]>();
   for (const f of files) index.set(summaryOf(f.uri, f.text).summary);
-  for (const f of files) results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri), fast: true, summary: index.get(f.uri)! }).findings);
+  for (const f of files) {
+    const summary = index.get(f.uri)!;
+    results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri), fast: true, summary, suppressions: summary.suppressions }).findings);
+  }
   for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
   return results;
 }
