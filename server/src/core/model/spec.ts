@@ -162,7 +162,14 @@ function refList(v: unknown, path: Path): RefListModel | undefined {
 }
 
 function assign<T extends object>(target: T, values: Partial<T>): T {
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) (target as Obj)[k] = v;
+  // (A for-in loop over the literal's own keys, in the order Object.entries gives: it builds no
+  // array of pairs, and this runs for every node of a model.)
+  const from = values as Obj;
+  for (const k in from) {
+    if (!Object.prototype.hasOwnProperty.call(from, k)) continue;
+    const v = from[k];
+    if (v !== undefined) (target as Obj)[k] = v;
+  }
   return target;
 }
 
