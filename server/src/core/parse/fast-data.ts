@@ -15,6 +15,7 @@
  * test/fuzz/fast-parse.test.ts compares the findings of both paths on thousands of damaged files.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isJsSpace } from '../text/chars.js';
 
 // `yaml` tries null, bool, intOct, int, intHex, floatNaN, floatExp, float, in that order; the first
 // test that matches decides (the tests do not overlap). Scalars that match none are strings.
@@ -86,23 +87,6 @@ function lineObstacle(text: string): boolean {
 
 const NESTED_FLOW = /[[{][^\]}]*[[{]/;
 
-/** Whether c is a character of JavaScript's `\s`. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Characters that cannot start a plain scalar (after a space, `,`, `:` or `-`): `]`, `}`, `,`, `%`, `@`, a backtick. */
 const RESERVED = [']', '}', ',', '%', '@', '`'];
 const RESERVED_FIRST = new Set(RESERVED.map((c) => c.charCodeAt(0)));
@@ -116,7 +100,7 @@ function reservedStart(text: string): boolean {
   for (const ch of RESERVED) {
     for (let i = text.indexOf(ch, 1); i !== -1; i = text.indexOf(ch, i + 1)) {
       const b = text.charCodeAt(i - 1);
-      if (b === 44 || b === 58 || b === 45 || isSpace(b)) return true;
+      if (b === 44 || b === 58 || b === 45 || isJsSpace(b)) return true;
     }
   }
   return false;
@@ -143,7 +127,7 @@ function tokenStart(text: string): boolean {
     if (star !== -1 && star < p) p = star;
     if (bang !== -1 && bang < p) p = bang;
     if (p >= n) return false;
-    if (p + 1 >= n || isSpace(text.charCodeAt(p + 1))) {
+    if (p + 1 >= n || isJsSpace(text.charCodeAt(p + 1))) {
       from = p + 1;
       continue;
     }

@@ -1,4 +1,5 @@
 import type { SpecModel } from '../model/spec.js';
+import { isJsSpace } from '../text/chars.js';
 import type { TextField } from './text-fields.js';
 import type { FileRule } from './types.js';
 
@@ -24,14 +25,6 @@ function isLetter(c: number): boolean {
 /** `\w` without the `u` flag, which is what `\b` looks at: `[A-Za-z0-9_]`. */
 function isWordChar(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/** `\s`: ECMAScript WhiteSpace and LineTerminator (the test checks every code unit against the regex). */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /**
@@ -68,9 +61,9 @@ export function scanDoubledWords(text: string): DoubledWord[] {
     while (i < n && isLetter(text.charCodeAt(i)));
     const len = i - start;
     if (i === n) break;
-    if (!isSpace(text.charCodeAt(i))) continue; // re-read text[i] at the top of the loop
+    if (!isJsSpace(text.charCodeAt(i))) continue; // re-read text[i] at the top of the loop
     do i++;
-    while (i < n && isSpace(text.charCodeAt(i)));
+    while (i < n && isJsSpace(text.charCodeAt(i)));
     // i is the start of the would-be second word; the loop goes on from here unless it matches.
     const second = i;
     const end = second + len;
@@ -92,7 +85,7 @@ export function scanDoubledWords(text: string): DoubledWord[] {
 // Byte classes for the prefilter below: 1 an ASCII letter, 2 a digit or `_` (the rest of `\w`), 4 an
 // ASCII `\s` or any byte of a non-ASCII character (which might be a `\s` such as U+00A0), 0 the rest.
 const BYTE_CLASS = new Uint8Array(256);
-for (let c = 0; c < 256; c++) BYTE_CLASS[c] = c >= 128 || isSpace(c) ? 4 : isLetter(c) ? 1 : isWordChar(c) ? 2 : 0;
+for (let c = 0; c < 256; c++) BYTE_CLASS[c] = c >= 128 || isJsSpace(c) ? 4 : isLetter(c) ? 1 : isWordChar(c) ? 2 : 0;
 const encoder = new TextEncoder();
 let bytes = new Uint8Array(1 << 16);
 
