@@ -101,12 +101,11 @@ class Lines {
   /** The indentation of line i when it starts a sequence item (`- ` or a lone `-`, as SEQ_ITEM), else -1. */
   seqItem(i: number): number {
     const t = this.text;
-    const s = this.start[i]!;
     const e = this.textEnd[i]!;
-    let k = s;
-    while (k < e && t.charCodeAt(k) === 32) k++;
+    const ind = this.indent(i);
+    const k = this.start[i]! + ind;
     if (k >= e || t.charCodeAt(k) !== 45) return -1;
-    return k + 1 === e || t.charCodeAt(k + 1) === 32 ? k - s : -1;
+    return k + 1 === e || t.charCodeAt(k + 1) === 32 ? ind : -1;
   }
 }
 
