@@ -81,8 +81,8 @@ units:
 
               text
           - code: K2
-            text: >+
-              kept
+            text: >-
+              stripped
 
     sectorSubjectArea: 15.4 Marketing and Sales
   - ref: "L5B2"
@@ -106,6 +106,10 @@ units:
       [`${HEAD}units:\n  - ref: L5B1\n    title: a title\n      on two lines\n`, 1],
       [`${HEAD}units:\n  - {ref: L5B1, title: T}\n`, 1],
       [`${HEAD}units:\n  - ref: L5B1\n    ref: L5B2\n`, 1],
+      // Keep chomping, an indentation indicator, a blank line longer than the indentation.
+      [`${HEAD}units:\n  - ref: L5B1\n    title: |+\n      kept\n\n`, 1],
+      [`${HEAD}units:\n  - ref: L5B1\n    title: |2\n        indented\n`, 1],
+      [`${HEAD}units:\n  - ref: L5B1\n    title: |\n      a\n          \n      b\n`, 1],
       [`---\n${HEAD}`, -1],
     ];
     for (const [text, items] of cases) {

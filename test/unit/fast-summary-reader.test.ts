@@ -7,7 +7,8 @@ import { parseSpecText } from '../../server/src/core/parse/parse';
 import { buildModel } from '../../server/src/core/model/spec';
 import { summarise, type FileSummary } from '../../server/src/core/workspace/index';
 import { parseSuppressions } from '../../server/src/core/lint/suppress';
-import { fastSummary, fastSummaryObstacle, KEY, plainKeyAt, summaryOf } from '../../server/src/core/workspace/fast-summary';
+import { fastSummary, fastSummaryObstacle, summaryOf } from '../../server/src/core/workspace/fast-summary';
+import { KEY, plainKeyAt } from '../../server/src/core/parse/block-reader';
 
 function full(text: string): FileSummary {
   const p = parseSpecText(text);
