@@ -17,7 +17,7 @@ import type { Path } from './parse.js';
 
 /** Thrown where the reader meets something it does not read; `message` says what. */
 export class GiveUp extends Error {}
-export const giveUp = (why: string): never => {
+const giveUp = (why: string): never => {
   throw new GiveUp(why);
 };
 
@@ -47,7 +47,7 @@ function keyAt(table: KeyTable, t: string, s: number, e: number): string {
 export const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[-?:][^\s#][^#]*?)[ ]*:(?: +|$)/;
 
 /** A plain scalar's value under the YAML 1.2 core schema (what `yaml` gives). */
-export function plainValue(s: string): unknown {
+function plainValue(s: string): unknown {
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
