@@ -191,7 +191,7 @@ function contenders(target: string, glob: string, ruleset: string): Contender[] 
       name: 'floor: js-yaml load',
       cmd: process.execPath,
       args: [FLOOR, 'js-yaml', target],
-      note: 'read + parse with js-yaml 4 (the reader of the fast path of `qualspec lint`), nothing else',
+      note: 'read + parse with js-yaml 4 (the fast path of `qualspec lint` reads with it what its block reader gives up on), nothing else',
       captureStdout: true,
     },
   ];
