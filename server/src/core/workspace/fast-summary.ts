@@ -23,56 +23,57 @@ import { summarise, type FileSummary } from './index.js';
 const UNIT_SCALARS = new Set(['ref', 'uan', 'title', 'level', 'group', 'glh', 'tqt', 'credit', 'summary', 'specifiedIn']);
 const RULE_LISTS = new Set(['units', 'mandatory', 'barred', 'groups']);
 
+/** Whether segment i of a path is a list index. */
+const isIndex = (p: readonly (string | number)[], i: number): boolean => typeof p[i] === 'number';
+
 /** What the summary needs at a path ('#' = any index): a collection to read, a scalar, or nothing. */
 function want(p: readonly (string | number)[]): Want {
   const n = p.length;
-  const s = (i: number) => p[i];
-  const idx = (i: number) => typeof p[i] === 'number';
   if (n === 0) return 'node';
-  const top = s(0);
+  const top = p[0];
   if (top === 'units') {
     if (n === 1) return 'node';
-    if (!idx(1)) return false;
+    if (!isIndex(p, 1)) return false;
     if (n === 2) return 'node';
-    const k = s(2);
+    const k = p[2];
     if (n === 3) return typeof k === 'string' && UNIT_SCALARS.has(k) ? 'scalar' : k === 'apprenticeshipLinks' ? 'node' : false;
-    if (k !== 'apprenticeshipLinks' || !idx(3)) return false;
+    if (k !== 'apprenticeshipLinks' || !isIndex(p, 3)) return false;
     if (n === 4) return 'node';
-    if (n === 5) return s(4) === 'standard' ? 'scalar' : s(4) === 'ksbs' ? 'node' : false;
-    if (s(4) !== 'ksbs' || !idx(5)) return false;
+    if (n === 5) return p[4] === 'standard' ? 'scalar' : p[4] === 'ksbs' ? 'node' : false;
+    if (p[4] !== 'ksbs' || !isIndex(p, 5)) return false;
     if (n === 6) return 'node';
-    if (n === 7) return s(6) === 'code' || s(6) === 'text' ? 'scalar' : false;
+    if (n === 7) return p[6] === 'code' || p[6] === 'text' ? 'scalar' : false;
     return false;
   }
   if (top === 'qualifications') {
     if (n === 1) return 'node';
-    if (!idx(1)) return false;
+    if (!isIndex(p, 1)) return false;
     if (n === 2) return 'node';
-    const k = s(2);
+    const k = p[2];
     if (n === 3) return k === 'title' || k === 'type' || k === 'qan' ? 'scalar' : k === 'units' || k === 'rules' || k === 'pool' ? 'node' : false;
     if (k === 'units') {
-      if (!idx(3)) return false;
+      if (!isIndex(p, 3)) return false;
       if (n === 4) return 'any';
-      return n === 5 && s(4) === 'ref' ? 'scalar' : false;
+      return n === 5 && p[4] === 'ref' ? 'scalar' : false;
     }
     if (k === 'rules') {
-      if (!idx(3)) return false;
+      if (!isIndex(p, 3)) return false;
       if (n === 4) return 'node';
-      if (typeof s(4) !== 'string' || !RULE_LISTS.has(s(4) as string)) return false;
+      if (typeof p[4] !== 'string' || !RULE_LISTS.has(p[4] as string)) return false;
       if (n === 5) return 'node';
-      return n === 6 && idx(5) ? 'scalar' : false;
+      return n === 6 && isIndex(p, 5) ? 'scalar' : false;
     }
     if (k === 'pool') {
-      if (n === 4) return s(3) === 'groups' || s(3) === 'units' ? 'node' : false;
-      return n === 5 && idx(4) ? 'scalar' : false;
+      if (n === 4) return p[3] === 'groups' || p[3] === 'units' ? 'node' : false;
+      return n === 5 && isIndex(p, 4) ? 'scalar' : false;
     }
     return false;
   }
   if (top === 'groups') {
     if (n === 1) return 'node';
-    if (!idx(1)) return false;
+    if (!isIndex(p, 1)) return false;
     if (n === 2) return 'node';
-    return n === 3 && (s(2) === 'id' || s(2) === 'title') ? 'scalar' : false;
+    return n === 3 && (p[2] === 'id' || p[2] === 'title') ? 'scalar' : false;
   }
   return false;
 }
