@@ -51,38 +51,46 @@ function valueIsOnNextLines(line: string, key: string): boolean {
 
 /**
  * The lines of a text as offsets (no string per line: most lines are only looked at for their
- * indentation, and a 400 kB spec has 8,000 of them). `end` is after the line break, `textEnd` before it.
+ * indentation, and a 400 kB spec has 8,000 of them), in one typed array: line i runs from start(i)
+ * to end(i), after its line break; textEnd(i) is before the break.
  */
 class Lines {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly textEnd: number[] = [];
+  readonly length: number;
+  /** The start of each line, then the text's length. */
+  private readonly starts: Int32Array;
   constructor(readonly text: string) {
     const n = text.length;
-    let start = 0;
-    while (start < n) {
-      let nl = text.indexOf('\n', start);
-      const end = nl === -1 ? n : nl + 1;
-      if (nl === -1) nl = n;
-      let lineEnd = nl;
-      if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      this.start.push(start);
-      this.end.push(end);
-      this.textEnd.push(lineEnd);
-      start = end;
-    }
+    // A line starts at 0 and after each line break that is not the text's last character.
+    let count = n > 0 ? 1 : 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Int32Array(count + 1);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+    starts[count] = n;
+    this.length = count;
+    this.starts = starts;
   }
-  get length(): number {
-    return this.start.length;
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+  end(i: number): number {
+    return this.starts[i + 1]!;
+  }
+  textEnd(i: number): number {
+    const t = this.text;
+    let e = this.starts[i + 1]!;
+    if (e > this.starts[i]! && t.charCodeAt(e - 1) === 10) e--;
+    if (e > this.starts[i]! && t.charCodeAt(e - 1) === 13) e--;
+    return e;
   }
   textOf(i: number): string {
-    return this.text.slice(this.start[i]!, this.textEnd[i]!);
+    return this.text.slice(this.start(i), this.textEnd(i));
   }
   /** Leading spaces of line i. */
   indent(i: number): number {
     const t = this.text;
-    const s = this.start[i]!;
-    const e = this.textEnd[i]!;
+    const s = this.start(i);
+    const e = this.textEnd(i);
     let k = s;
     while (k < e && t.charCodeAt(k) === 32) k++;
     return k - s;
@@ -90,8 +98,8 @@ class Lines {
   /** Line i holds only spaces, or spaces and a comment. */
   blankOrComment(i: number): boolean {
     const t = this.text;
-    const e = this.textEnd[i]!;
-    for (let k = this.start[i]!; k < e; k++) {
+    const e = this.textEnd(i);
+    for (let k = this.start(i); k < e; k++) {
       const c = t.charCodeAt(k);
       if (c === 32) continue;
       return c === 35; // '#'
@@ -101,9 +109,9 @@ class Lines {
   /** The indentation of line i when it starts a sequence item (`- ` or a lone `-`, as SEQ_ITEM), else -1. */
   seqItem(i: number): number {
     const t = this.text;
-    const e = this.textEnd[i]!;
+    const e = this.textEnd(i);
     const ind = this.indent(i);
-    const k = this.start[i]! + ind;
+    const k = this.start(i) + ind;
     if (k >= e || t.charCodeAt(k) !== 45) return -1;
     return k + 1 === e || t.charCodeAt(k + 1) === 32 ? ind : -1;
   }
@@ -119,7 +127,7 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
   let i = 0;
   // Preamble: leading blank lines and comments (a `# yaml-language-server` modeline).
   while (i < n && lines.blankOrComment(i)) i++;
-  if (i > 0) chunks.push({ kind: 'preamble', key: '', index: 0, start: 0, end: lines.end[i - 1]! });
+  if (i > 0) chunks.push({ kind: 'preamble', key: '', index: 0, start: 0, end: lines.end(i - 1) });
   while (i < n) {
     const t = lines.textOf(i);
     if (t.startsWith('---') || t.startsWith('...') || t.startsWith('%')) return undefined;
@@ -136,12 +144,12 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
       j++;
     }
     // Trailing blank/comment lines at column 0 stay with this entry (they cannot belong to the next key's value).
-    const entryEnd = j < n ? lines.start[j]! : text.length;
+    const entryEnd = j < n ? lines.start(j) : text.length;
     const itemIndent = firstValueLine !== -1 && valueIsOnNextLines(t, key) ? lines.seqItem(firstValueLine) : -1;
     if (itemIndent === -1) {
-      chunks.push({ kind: 'entry', key, index: 0, start: lines.start[i]!, end: entryEnd });
+      chunks.push({ kind: 'entry', key, index: 0, start: lines.start(i), end: entryEnd });
     } else {
-      chunks.push({ kind: 'seq-head', key, index: 0, start: lines.start[i]!, end: lines.start[firstValueLine]! });
+      chunks.push({ kind: 'seq-head', key, index: 0, start: lines.start(i), end: lines.start(firstValueLine) });
       let index = 0;
       let k = firstValueLine;
       while (k < j) {
@@ -158,7 +166,7 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
           m++;
         }
         // Blank and comment lines between items stay with the item before them.
-        chunks.push({ kind: 'seq-item', key, index: index++, start: lines.start[k]!, end: m < j ? lines.start[m]! : entryEnd });
+        chunks.push({ kind: 'seq-item', key, index: index++, start: lines.start(k), end: m < j ? lines.start(m) : entryEnd });
         k = m;
       }
       const lastChunk = chunks[chunks.length - 1]!;
