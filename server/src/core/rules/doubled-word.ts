@@ -1,6 +1,5 @@
-import type { SpecModel } from '../model/spec.js';
 import { isJsSpace } from '../text/chars.js';
-import type { TextField } from './text-fields.js';
+import { textFields } from './text-fields.js';
 import type { FileRule } from './types.js';
 
 // Pairs that are correct English when doubled.
@@ -139,48 +138,6 @@ export function doubledWords(text: string): readonly DoubledWord[] {
   return found.length === 0 ? NONE : found.filter((m) => !LEGIT.has(m[1].toLowerCase()));
 }
 
-/**
- * textFields(model) without the fields whose value fails `keep`, in the same order. A field's path
- * and owner (arrays and strings: most of the cost of textFields) are built only when it is kept.
- */
-export function textFieldsWhere(model: SpecModel, keep: (value: string) => boolean): TextField[] {
-  const out: TextField[] = [];
-  for (const u of model.units) {
-    const owner = () => `unit ${u.ref ?? u.index + 1}`;
-    if (u.title !== undefined && keep(u.title)) out.push({ path: [...u.path, 'title'], value: u.title, kind: 'title', owner: owner() });
-    for (const lo of u.learningOutcomes) {
-      if (lo.text !== undefined && keep(lo.text))
-        out.push({ path: [...lo.path, 'text'], value: lo.text, kind: 'statement', owner: `learning outcome ${lo.number ?? ''} of ${owner()}` });
-      for (const c of lo.criteria)
-        if (c.text !== undefined && keep(c.text))
-          out.push({ path: [...c.path, 'text'], value: c.text, kind: 'statement', owner: `criterion ${String(c.number ?? '')} of ${owner()}` });
-    }
-    for (const x of u.indicativeContent)
-      if (x.text !== undefined && keep(x.text))
-        out.push({ path: [...x.path, 'text'], value: x.text, kind: 'prose', owner: `indicative content ${x.lo ?? ''} of ${owner()}` });
-    for (const x of u.assessorGuidance)
-      if (x.text !== undefined && keep(x.text))
-        out.push({ path: [...x.path, 'text'], value: x.text, kind: 'prose', owner: `assessor guidance ${x.lo ?? ''} of ${owner()}` });
-    if (typeof u.raw.purpose === 'string' && keep(u.raw.purpose))
-      out.push({ path: [...u.path, 'purpose'], value: u.raw.purpose, kind: 'prose', owner: `the purpose of ${owner()}` });
-  }
-  for (const q of model.qualifications) {
-    if (q.title !== undefined && keep(q.title)) out.push({ path: [...q.path, 'title'], value: q.title, kind: 'title', owner: `qualification ${q.index + 1}` });
-    for (const m of q.units)
-      if (typeof m.fields.title === 'string' && keep(m.fields.title))
-        out.push({ path: [...m.path, 'title'], value: m.fields.title, kind: 'title', owner: `unit ${m.ref ?? ''} in '${q.title ?? ''}'` });
-    for (const r of q.rules)
-      if (r.text !== undefined && keep(r.text)) out.push({ path: [...r.path, 'text'], value: r.text, kind: 'prose', owner: `a rule of '${q.title ?? ''}'` });
-  }
-  for (const g of model.groups)
-    if (g.title !== undefined && keep(g.title)) out.push({ path: [...g.path, 'title'], value: g.title, kind: 'title', owner: `group '${g.id ?? ''}'` });
-  if (model.document.title !== undefined && keep(model.document.title))
-    out.push({ path: ['document', 'title'], value: model.document.title, kind: 'title', owner: 'the document' });
-  return out;
-}
-
-const hasDoubledWord = (value: string) => doubledWords(value).length > 0;
-
 export const rule: FileRule = {
   meta: {
     id: 'doubled-word',
@@ -191,8 +148,9 @@ export const rule: FileRule = {
   },
   scope: 'file',
   check({ parsed, model, report }) {
-    for (const f of textFieldsWhere(model, hasDoubledWord)) {
+    for (const f of textFields(model)) {
       const found = doubledWords(f.value);
+      if (found.length === 0) continue;
       // Map the word into the source when the scalar is written as-is (plain or quoted on one line).
       const node = parsed.locate(f.path);
       const src = parsed.text.slice(node.start, node.end);
