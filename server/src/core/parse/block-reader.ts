@@ -224,7 +224,8 @@ export class Reader {
   readonly spans = new SpanTree();
   /** The spans by `path.join('\0')` as well, when a key may hold a NUL: then the tree could tell apart paths whose joins are equal. */
   readonly flat: Map<string, Span> | undefined;
-  readonly ls: number[];
+  /** Where each line starts (after the last line break: the text's length, an empty last line). */
+  readonly ls: Int32Array;
   /** Each line's indentation, BLANK or TAB, once found; else UNKNOWN. */
   private readonly ind: Int32Array;
   /** No tab in the text: no line can make the reader give up for one, so `skip` need not find where a deep line's spaces end. */
@@ -249,9 +250,11 @@ export class Reader {
     readonly text: string,
     options: ReaderOptions = {},
   ) {
-    const ls = [0];
-    let i = -1;
-    while ((i = text.indexOf('\n', i + 1)) !== -1) ls.push(i + 1);
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const ls = new Int32Array(count);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) ls[k++] = i + 1;
     this.ls = ls;
     this.n = ls.length;
     this.ind = new Int32Array(this.n).fill(UNKNOWN);

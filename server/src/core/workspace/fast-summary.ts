@@ -151,7 +151,7 @@ function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, Exac
     if (r.after < r.ls.length) return undefined; // something after the root mapping that it could not read
     const model = buildModel(data);
     const summary = summarise(uri, fakeParsed(data, r, exact), model, parseSuppressions(text));
-    summary.lineStarts = r.ls;
+    summary.lineStarts = Array.from(r.ls);
     return summary;
   } catch (e) {
     // A stack overflow (text nested too deep for the reader's recursion) is left to the guarded parse.
@@ -193,7 +193,7 @@ function readSummaryAround(uri: string, text: string): { summary: FileSummary; p
 }
 
 /** The index of the line starting at `offset` in `ls`, or ls.length when none does (the text's end). */
-function lineAt(ls: readonly number[], offset: number): number {
+function lineAt(ls: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = ls.length - 1;
   while (lo <= hi) {
