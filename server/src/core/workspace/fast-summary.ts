@@ -151,7 +151,7 @@ function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, Exac
     if (r.after < r.ls.length) return undefined; // something after the root mapping that it could not read
     const model = buildModel(data);
     const summary = summarise(uri, fakeParsed(data, r, exact), model, parseSuppressions(text));
-    summary.lineStarts = Array.from(r.ls);
+    summary.lineStarts = toArray(r.ls);
     return summary;
   } catch (e) {
     // A stack overflow (text nested too deep for the reader's recursion) is left to the guarded parse.
@@ -159,6 +159,13 @@ function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, Exac
     if (e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** A plain array copy of a typed array (Array.from would go through an iterator, one object an element). */
+function toArray(a: Int32Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  return out;
 }
 
 /** At most this many damaged items are parsed one by one; a file with more is parsed whole. */
