@@ -33,6 +33,19 @@ describe(ID, () => {
     expect(f.some((x) => x.span.start >= text.indexOf('"Analyse') && x.span.start <= text.indexOf('    level: 5', text.indexOf('"Analyse')) + 20)).toBe(true);
   });
 
+  it('explains a colon and a space inside a value, and a key on two lines, in plain words', () => {
+    const colon = edit(spec(), 'title: Analyse Financial Performance', 'title: Analyse: Financial Performance');
+    const c = findings(lint(colon), ID);
+    expect(c.length).toBeGreaterThan(0);
+    expect(c[0]!.message).toMatch(/^YAML reads a colon followed by a space as the start of another key: put a value holding one in quotes/);
+    expect(colon.slice(colon.lastIndexOf('\n', c[0]!.span.start) + 1, colon.indexOf('\n', c[0]!.span.start))).toContain('title: Analyse: Financial');
+    const twoLines = edit(spec(), '    glh: 25\n', '    glh\n    tqt: 50\n');
+    const t = findings(lint(twoLines), ID);
+    expect(t.map((x) => x.message)).toContain(
+      'A key must fit on one line; is a colon missing at the end of the previous line? (YAML: Implicit keys need to be on a single line)',
+    );
+  });
+
   it('flags an empty file and a file that is not a mapping', () => {
     const empty = findings(lint(''), ID);
     expect(empty.map((x) => x.message)).toEqual(['The file is empty: a spec file starts with `qualspec: 1` and a document section.']);

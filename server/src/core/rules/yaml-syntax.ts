@@ -6,7 +6,9 @@ const FRIENDLY: Record<string, string> = {
   DUPLICATE_KEY: 'This key appears twice in the same place; YAML keeps only one of them, so remove or rename the other',
   BAD_INDENT: 'The indentation here does not line up with the lines around it',
   MISSING_CHAR: 'A closing character is missing here (a quote or bracket)',
-  BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line',
+  // `title: Sales: the basics` (a colon and a space inside a value), or a line indented under a value.
+  BLOCK_AS_IMPLICIT_KEY:
+    'YAML reads a colon followed by a space as the start of another key: put a value holding one in quotes (title: "Sales: the basics"), or check this line\'s indentation',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing at the end of the previous line?',
   TAB_AS_INDENT: 'Tabs cannot indent YAML: use spaces',
   UNEXPECTED_TOKEN: 'Unexpected text here',
@@ -41,7 +43,8 @@ export const rule: FileRule = {
   check({ parsed, report }) {
     for (const p of parsed.problems) {
       const friendly = FRIENDLY[p.code];
-      const message = friendly ? `${friendly}. (YAML: ${p.message})` : `YAML syntax: ${p.message}`;
+      // (A friendly text ending in a question takes no full stop after it.)
+      const message = friendly ? `${friendly}${friendly.endsWith('?') ? '' : '.'} (YAML: ${p.message})` : `YAML syntax: ${p.message}`;
       report({ path: [], span: widen(parsed.text, p.code, p.span), message: OWN_PROBLEM_CODES.has(p.code) ? p.message : message, severity: p.severity });
     }
     if (parsed.data === undefined && parsed.problems.length === 0)
