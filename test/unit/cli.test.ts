@@ -208,4 +208,21 @@ describe('qualspec combos', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("no qualification 'Nothing like it'");
   });
+
+  it('reads files as lint does: a device or a missing workspace file is refused, bytes that are not UTF-8 are located', async () => {
+    const device = await run(['combos', '/dev/zero']);
+    expect(device.code).toBe(2);
+    expect(device.err).toBe(`qualspec: cannot read ${path.relative(dir, '/dev/zero')}: not a regular file\n`);
+    const ws = await run(['combos', ILM, '--workspace', '/dev/null']);
+    expect(ws.code).toBe(2);
+    expect(ws.err).toContain('not a regular file');
+    // One byte of Windows-1252 (é) in a title: said where, and the rules still explained.
+    const [before, after] = ilmText().split('    title: Effectively Selling to Customers');
+    const latin = path.join(dir, 'latin.yaml');
+    writeFileSync(latin, Buffer.concat([Buffer.from(`${before!}    title: Effectively Selling to Customers`), Buffer.from([0xe9]), Buffer.from(after!)]));
+    const r = await run(['combos', latin, '--qualification', '600/5929/1']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^qualspec: latin\.yaml: This file is not UTF-8 text: the byte 0xE9 at line \d+, column \d+ is not valid UTF-8/);
+    expect(r.out).toMatch(/Credit: 13–17 achievable/);
+  });
 });

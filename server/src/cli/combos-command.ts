@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseFile } from '../core/lint/engine.js';
@@ -7,7 +6,8 @@ import { analyse, checkSelection, describeRule, enumerate, fillToMinimum } from 
 import { WorkspaceIndex } from '../core/workspace/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './lint-command.js';
-import { ConfigResolver, expandPaths } from '../host/files.js';
+import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
+import { ReadError, readSpecOrThrow } from '../host/read-spec.js';
 
 export const COMBOS_HELP = `Usage: qualspec combos <spec> --qualification <QAN or title> [options]
 
@@ -36,23 +36,36 @@ export function runCombos(argv: readonly string[], io: Io): number {
   const format = String(args.flags.get('format') ?? 'text');
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format '${format}': use text or json`);
   const abs = path.resolve(io.cwd, spec);
+  const index = new WorkspaceIndex();
   let text: string;
   try {
-    text = readFileSync(abs, 'utf8');
-  } catch (e) {
-    io.stderr(`qualspec: cannot read ${spec}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return 2;
-  }
-  const index = new WorkspaceIndex();
-  const ws = args.flags.get('workspace');
-  if (typeof ws === 'string') {
-    const configs = new ConfigResolver(io.cwd);
-    const { files, missing } = expandPaths(ws.split(','), io.cwd, configs);
-    if (missing.length) {
-      io.stderr(`qualspec: no such file: ${missing.join(', ')}\n`);
-      return 2;
+    // Read as `lint` reads (devices and huge files refused, UTF-16 decoded, bytes that are not UTF-8 located).
+    const read = (file: string): string | undefined => {
+      const loaded = readSpecOrThrow(file, io.cwd);
+      if (loaded.notice) io.stderr(`qualspec: ${loaded.rel}: ${loaded.notice.message}\n`);
+      return loaded.text === '' && loaded.notice ? undefined : loaded.text;
+    };
+    const own = read(abs);
+    if (own === undefined) return 2;
+    text = own;
+    const ws = args.flags.get('workspace');
+    if (typeof ws === 'string') {
+      const configs = new ConfigResolver(io.cwd);
+      const { files, missing } = expandPaths(ws.split(','), io.cwd, configs);
+      if (missing.length) {
+        io.stderr(`qualspec: no such file: ${missing.join(', ')}\n`);
+        return 2;
+      }
+      for (const f of files) {
+        if (path.resolve(f) === abs) continue;
+        const other = read(f);
+        if (other !== undefined) analyseFile(pathToFileURL(f).href, other, { index });
+      }
     }
-    for (const f of files) if (path.resolve(f) !== abs) analyseFile(pathToFileURL(f).href, readFileSync(f, 'utf8'), { index });
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    io.stderr(`qualspec: cannot read ${toPosix(path.relative(io.cwd, e.abs))}: ${e.code}\n`);
+    return 2;
   }
   const uri = pathToFileURL(abs).href;
   const { model } = analyseFile(uri, text, { index });
