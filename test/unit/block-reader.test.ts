@@ -10,7 +10,7 @@ import { readData } from '../../server/src/core/parse/block-reader';
 import { splitChunks } from '../../server/src/core/parse/chunker';
 import { attemptedParts, sameData } from '../../server/src/core/parse/fast-data';
 import { parseSpecText } from '../../server/src/core/parse/parse';
-import { Prng } from './combination/brute';
+import { Prng } from '../helpers/prng';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { attemptedParts, fastData, sameData } from '../../server/src/core/parse/fast-data';
 import { parseSpecText } from '../../server/src/core/parse/parse';
-import { Prng } from './combination/brute';
+import { Prng } from '../helpers/prng';
 
 const RESERVED_START = /[\s,:-][\]},%@`]/;
 

@@ -4,32 +4,6 @@
  */
 import type { ComboProblem, ComboRule } from '../../../server/src/core/combination/types';
 
-/** A small seeded PRNG (mulberry32). */
-export class Prng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0 || 1;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  subset<T>(list: readonly T[], p: number): T[] {
-    return list.filter(() => this.chance(p));
-  }
-}
-
 export function popcount(x: number): number {
   let c = 0;
   while (x) {

@@ -10,7 +10,7 @@ import {
   type ComboRule,
   type ComboUnit,
 } from '../../../server/src/core/combination/index';
-import { Prng } from './brute';
+import { Prng } from '../../helpers/prng';
 import { ILM_CERTIFICATE, ISP_UNITS } from './fixtures';
 
 /** A pool like the benchmark's synthetic qualification, scaled by `perGroup`. */

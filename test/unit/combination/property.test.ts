@@ -15,7 +15,8 @@ import {
 } from '../../../server/src/core/combination/index';
 import { indexPool, layout, prepare } from '../../../server/src/core/combination/model';
 import { chooseOrder } from '../../../server/src/core/combination/order';
-import { brute, feasibleRules, popcount, Prng, type Brute } from './brute';
+import { brute, feasibleRules, popcount, type Brute } from './brute';
+import { Prng } from '../../helpers/prng';
 import { randomProblem } from './random';
 
 const CASES = 400;

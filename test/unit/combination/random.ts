@@ -1,6 +1,6 @@
 /** Random small combination problems for property tests. */
 import type { ComboProblem, ComboRule, ComboUnit } from '../../../server/src/core/combination/types';
-import { Prng } from './brute';
+import type { Prng } from '../../helpers/prng';
 
 const PERCENTS = [10, 25, 33.5, 50, 50, 60, 75, 100];
 

@@ -6,6 +6,7 @@ import { analyseFile } from '../lint/engine';
 import { doubledWords, mayHaveDoubledWord, scanDoubledWords, type DoubledWord } from './doubled-word';
 import { textFields } from './text-fields';
 import { edit, expectFixResolves, findings, lint, safeFixes, spec, under } from '../../../../test/helpers/spec';
+import { prng } from '../../../../test/helpers/prng';
 
 const ID = 'doubled-word';
 
@@ -72,18 +73,6 @@ function expectSame(text: string): number {
   const gotFiltered = plain(doubledWords(text));
   if (JSON.stringify(gotFiltered) !== JSON.stringify(wantFiltered)) expect({ text, gotFiltered }).toEqual({ text, gotFiltered: wantFiltered });
   return want.length;
-}
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Pieces that stress `\b`, the case folding of `\1` (only ASCII: not ſ, K, ı, İ), what `\s` accepts
