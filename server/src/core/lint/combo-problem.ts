@@ -124,24 +124,31 @@ const CACHE_MAX = 256;
 
 const problemKey = (problem: ComboProblem): string => JSON.stringify([problem.units, problem.rules]);
 
-/** analyse(), memoised by the problem's content (an edit elsewhere in the file costs nothing). */
-export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis | Error {
-  const key = problemKey(problem);
-  const hit = cache.get(key);
+/**
+ * The result of `compute` (or the error it throws) for `key`: from `cache` (or `also`), else computed
+ * and kept in `cache`, which forgets its least recently used entry past CACHE_MAX.
+ */
+function memo<T>(cache: Map<string, T | Error>, key: string, compute: () => T, also?: ReadonlyMap<string, T | Error>): T | Error {
+  const hit = cache.get(key) ?? also?.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  let result: Analysis | Error;
+  let result: T | Error;
   try {
-    result = kept(analyse(problem, { maxMillis }));
+    result = kept(compute());
   } catch (e) {
     result = e instanceof Error ? e : new Error(String(e));
   }
   cache.set(key, result);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return result;
+}
+
+/** analyse(), memoised by the problem's content (an edit elsewhere in the file costs nothing). */
+export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis | Error {
+  return memo(cache, problemKey(problem), () => analyse(problem, { maxMillis }));
 }
 
 const assessments = new Map<string, Assessment | Error>();
@@ -182,19 +189,5 @@ export function assessCached(problem: ComboProblem, maxMillis = 2000): Assessmen
     key = problemKey(problem);
     keys.set(problem, key);
   }
-  const hit = assessments.get(key) ?? cache.get(key);
-  if (hit) {
-    assessments.delete(key);
-    assessments.set(key, hit);
-    return hit;
-  }
-  let result: Assessment | Error;
-  try {
-    result = kept(assess(problem, { maxMillis }));
-  } catch (e) {
-    result = e instanceof Error ? e : new Error(String(e));
-  }
-  assessments.set(key, result);
-  if (assessments.size > CACHE_MAX) assessments.delete(assessments.keys().next().value!);
-  return result;
+  return memo(assessments, key, () => assess(problem, { maxMillis }), cache);
 }
