@@ -12,6 +12,7 @@
  * Two users: the workspace summary (core/workspace/fast-summary.ts) asks for a few keys and records
  * where their values are; the CLI's fast path (fast-data.ts) asks for all of a chunk's data.
  */
+import { isJsSpace } from '../text/chars.js';
 import type { Span } from '../text/line-index.js';
 import type { Path } from './parse.js';
 
@@ -77,9 +78,6 @@ function unquoteDouble(s: string): string {
 /** Characters KEY's first plain branch does not start with (besides whitespace): #'"{}[],&*!|>%@` and ?:- */
 const NOT_FIRST = new Set([...'#\'"{}[],&*!|>%@`?:-'].map((c) => c.charCodeAt(0)));
 
-/** What `\s` matches in a regular expression (JavaScript's whitespace and line terminators). */
-const isRegexSpace = (c: number): boolean => /\s/.test(String.fromCharCode(c));
-
 /**
  * KEY's plain branches at [p, end) of `t`, matched without the regex: its lazy `[^#]*?` followed by
  * `[ ]*:` took time quadratic in a long run of spaces (a 100 kB line: 7 s). The key ends at the first
@@ -94,10 +92,10 @@ export function plainKeyAt(t: string, p: number, end: number): { keyEnd: number;
   if (c0 === 45 || c0 === 63 || c0 === 58) {
     // [-?:][^\s#]
     const c1 = p + 1 < end ? t.charCodeAt(p + 1) : -1;
-    if (c1 === -1 || c1 === 35 || isRegexSpace(c1)) return undefined;
+    if (c1 === -1 || c1 === 35 || isJsSpace(c1)) return undefined;
     min = p + 2;
   } else {
-    if (isRegexSpace(c0) || NOT_FIRST.has(c0)) return undefined;
+    if (isJsSpace(c0) || NOT_FIRST.has(c0)) return undefined;
     min = p + 1;
   }
   let colon = -1;
