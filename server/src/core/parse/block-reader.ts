@@ -13,7 +13,7 @@
  * where their values are; the CLI's fast path (fast-data.ts) asks for all of a chunk's data.
  */
 import { isJsSpace } from '../text/chars.js';
-import type { Span } from '../text/line-index.js';
+import { lfLineStarts, type Span } from '../text/line-index.js';
 import type { Path } from './parse.js';
 
 /** Thrown where the reader meets something it does not read; `message` says what. */
@@ -248,11 +248,7 @@ export class Reader {
     readonly text: string,
     options: ReaderOptions = {},
   ) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    const ls = new Int32Array(count);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) ls[k++] = i + 1;
+    const ls = lfLineStarts(text);
     this.ls = ls;
     this.n = ls.length;
     this.ind = new Int32Array(this.n).fill(UNKNOWN);

@@ -9,6 +9,8 @@
  * return `undefined`, and the caller parses the whole text at once instead.
  */
 
+import { lfLineStarts } from '../text/line-index.js';
+
 export type ChunkKind = 'preamble' | 'entry' | 'seq-head' | 'seq-item';
 
 export interface ChunkSpan {
@@ -56,29 +58,22 @@ function valueIsOnNextLines(line: string, key: string): boolean {
  */
 class Lines {
   readonly length: number;
-  /** The start of each line, then the text's length. */
+  /** The start of each line (lfLineStarts: the text's length last when it ends with a line break). */
   private readonly starts: Int32Array;
   constructor(readonly text: string) {
-    const n = text.length;
-    // A line starts at 0 and after each line break that is not the text's last character.
-    let count = n > 0 ? 1 : 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Int32Array(count + 1);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    starts[count] = n;
-    this.length = count;
-    this.starts = starts;
+    // A line break at the very end starts no line of its own (lfLineStarts gives its offset all the same).
+    this.starts = lfLineStarts(text);
+    this.length = text.length === 0 ? 0 : this.starts.length - (text.endsWith('\n') ? 1 : 0);
   }
   start(i: number): number {
     return this.starts[i]!;
   }
   end(i: number): number {
-    return this.starts[i + 1]!;
+    return i + 1 < this.starts.length ? this.starts[i + 1]! : this.text.length;
   }
   textEnd(i: number): number {
     const t = this.text;
-    let e = this.starts[i + 1]!;
+    let e = this.end(i);
     if (e > this.starts[i]! && t.charCodeAt(e - 1) === 10) e--;
     if (e > this.starts[i]! && t.charCodeAt(e - 1) === 13) e--;
     return e;

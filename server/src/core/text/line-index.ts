@@ -53,20 +53,30 @@ export class LineIndex {
   }
 }
 
+/**
+ * The offsets where lines start when only LF ends a line: 0, then after each '\n' (the last one
+ * the text's length when it ends with a line break). Counted first, then written into a typed array
+ * of that size (indexOf is much faster than reading every character).
+ */
+export function lfLineStarts(text: string): Int32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
 /** The offsets where lines start, as LineIndex counts lines (LF, CRLF and a lone CR end a line), compactly. */
 export function lineStartsOf(text: string): Int32Array {
+  if (!text.includes('\r')) return lfLineStarts(text);
   const starts = [0];
-  if (!text.includes('\r')) {
-    // indexOf is much faster than reading every character.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  } else {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
     }
   }
   return Int32Array.from(starts);
