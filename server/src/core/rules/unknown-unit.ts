@@ -1,4 +1,4 @@
-import { suggest } from '../text/similar.js';
+import { Suggester } from '../text/similar.js';
 import type { WorkspaceRule } from './types.js';
 
 export const rule: WorkspaceRule = {
@@ -12,12 +12,13 @@ export const rule: WorkspaceRule = {
   scope: 'workspace',
   check({ index, report }) {
     const byRef = index.unitsByRef();
-    const all = [...byRef.keys()];
+    // Every ref defined anywhere (a file's own refs among them): made ready once for all the files.
+    let refs: Suggester | undefined;
     for (const f of index.all()) {
-      const local = f.units.map((u) => u.ref);
       for (const use of f.uses) {
         if (use.kind !== 'unit' || byRef.has(use.ref)) continue;
-        const sugg = suggest(use.ref, [...local, ...all]);
+        refs ??= new Suggester(byRef.keys());
+        const sugg = refs.suggest(use.ref);
         report(f.uri, {
           span: use.span,
           message: `No unit ${use.ref} is defined in this file or elsewhere in the workspace${sugg.length ? ` — did you mean ${sugg.join(' or ')}?` : '.'}`,
