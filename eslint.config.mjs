@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint's recommended rules, plus the architecture boundary —
-// the language core (server/src/core) must not depend on LSP, VS Code, the CLI or Node's file system.
+// the language core (server/src/core) must not depend on LSP, VS Code, the CLI or Node's file system,
+// and two memory-retention shapes are kept out of it.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -45,6 +46,19 @@ export default tseslint.config(
               message: 'The language core does no I/O: the CLI and the server read files and pass text in.',
             },
           ],
+        },
+      ],
+      // Two shapes that keep a whole file's data alive through V8's young-generation collections
+      // (docs/performance.md, "Garbage that outlived its file"); the CLI's workers paid for it in every scavenge.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='WeakMap']",
+          message: "V8's scavenger keeps a WeakMap's values alive while their keys are young: memoise per object with memoOn (core/model/memo.ts).",
+        },
+        {
+          selector: "ObjectExpression > Property[kind='get'], ObjectExpression > Property[kind='set']",
+          message: 'An object literal with a getter gets a hidden class of its own each time, which V8 keeps alive with its closure: use a class.',
         },
       ],
     },

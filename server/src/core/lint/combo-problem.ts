@@ -3,6 +3,7 @@ import type { ComboProblem, ComboRule, ComboUnit } from '../combination/index.js
 import { analyse, assess, type Analysis, type Assessment } from '../combination/index.js';
 import type { QualificationModel, RuleModel, SpecModel } from '../model/spec.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
+import { memoOn } from '../model/memo.js';
 
 export interface QualProblem {
   problem: ComboProblem;
@@ -153,8 +154,8 @@ export function analyseCached(problem: ComboProblem, maxMillis = 2000): Analysis
 
 const assessments = new Map<string, Assessment | Error>();
 
-/** Cache keys of the problems lintProblem() hands out (each is built once per qualification and check run). */
-const keys = new WeakMap<ComboProblem, string>();
+/** The cache key of a problem lintProblem() handed out (each is built once per qualification and check run). */
+const KEY = Symbol('problemKey');
 
 interface Built {
   model: SpecModel;
@@ -163,7 +164,9 @@ interface Built {
   uri: string;
   qp: QualProblem;
 }
-const built = new WeakMap<QualificationModel, Built>();
+/** Where lintProblem() keeps its last problem: on the qualification itself (see memoOn for why not a WeakMap). */
+const BUILT = Symbol('lintProblem');
+type Holds = QualificationModel & { [BUILT]?: Built };
 
 /**
  * buildProblem() for the lint checks: the checks of a file (rules-achievable, credit-range-reachable)
@@ -172,10 +175,11 @@ const built = new WeakMap<QualificationModel, Built>();
  */
 export function lintProblem(model: SpecModel, q: QualificationModel, index: WorkspaceIndex | undefined, uri: string): QualProblem {
   const generation = index?.generation ?? -1;
-  const hit = built.get(q);
+  const hit = (q as Holds)[BUILT];
   if (hit && hit.model === model && hit.index === index && hit.generation === generation && hit.uri === uri) return hit.qp;
   const qp = buildProblem(model, q, index, uri);
-  built.set(q, { model, index, generation, uri, qp });
+  if (Object.isExtensible(q))
+    Object.defineProperty(q, BUILT, { value: { model, index, generation, uri, qp }, enumerable: false, configurable: true, writable: true });
   return qp;
 }
 
@@ -184,10 +188,6 @@ export function lintProblem(model: SpecModel, q: QualificationModel, index: Work
  * content like analyseCached, in a cache of its own; an analysis already cached serves as well.
  */
 export function assessCached(problem: ComboProblem, maxMillis = 2000): Assessment | Error {
-  let key = keys.get(problem);
-  if (key === undefined) {
-    key = problemKey(problem);
-    keys.set(problem, key);
-  }
+  const key = memoOn(problem, KEY, () => problemKey(problem));
   return memo(assessments, key, () => assess(problem, { maxMillis }), cache);
 }

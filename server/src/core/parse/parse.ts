@@ -467,24 +467,31 @@ function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
 }
 
 /**
- * A chunk whose data js-yaml read; `yaml` parses it on first use of `doc`, and any disagreement
- * (other data, or a problem js-yaml let through) is recorded in `state`.
+ * A chunk whose data the fast path read; `yaml` parses it on first use of `doc`, and any disagreement
+ * (other data, or a problem the fast reader let through) is recorded in `state`.
+ *
+ * A class, not an object literal with a getter: such a literal gets a hidden class of its own each
+ * time it is evaluated (the getter is a new closure), and V8 keeps the newest of those classes, its
+ * getter and everything the getter closes over (the chunk's data) alive through every young-generation
+ * collection until the next full one. In the CLI's workers that kept the previous file's data alive,
+ * to be copied by each scavenge and then promoted (docs/performance.md).
  */
-function lazyChunk(text: string, data: unknown, state: FastState): ChunkParse {
-  let exact: ChunkParse | undefined;
-  return {
-    text,
-    data,
-    problems: [],
-    get doc() {
-      if (!exact) {
-        exact = parseText(text);
-        state.locatedChunks++;
-        if (exact.problems.length || !sameData(exact.data, data)) state.diverged = true;
-      }
-      return exact.doc;
-    },
-  };
+class LazyChunk implements ChunkParse {
+  readonly problems: SyntaxProblem[] = [];
+  private exact: ChunkParse | undefined;
+  constructor(
+    readonly text: string,
+    readonly data: unknown,
+    private readonly state: FastState,
+  ) {}
+  get doc(): Document.Parsed {
+    if (!this.exact) {
+      const exact = (this.exact = parseText(this.text));
+      this.state.locatedChunks++;
+      if (exact.problems.length || !sameData(exact.data, this.data)) this.state.diverged = true;
+    }
+    return this.exact.doc;
+  }
 }
 
 function parseChunk(text: string, state: FastState | undefined): ChunkParse {
@@ -492,7 +499,7 @@ function parseChunk(text: string, state: FastState | undefined): ChunkParse {
     const f = fastData(text);
     if (f) {
       state.fastChunks++;
-      return lazyChunk(text, f.data, state);
+      return new LazyChunk(text, f.data, state);
     }
   }
   return parseText(text);

@@ -10,6 +10,7 @@ import type {
   UnitMentionModel,
   UnitModel,
 } from '../model/spec.js';
+import { memoOn } from '../model/memo.js';
 
 export interface TextField {
   readonly path: Path;
@@ -20,16 +21,11 @@ export interface TextField {
   readonly owner: string;
 }
 
-const memo = new WeakMap<SpecModel, readonly TextField[]>();
+const FIELDS = Symbol('textFields');
 
-/** The text fields of a model, with their paths and owners (memoised per model: several checks read them; read-only). */
+/** The text fields of a model, with their paths and owners (memoised on the model: several checks read them; read-only). */
 export function textFields(model: SpecModel): readonly TextField[] {
-  let fields = memo.get(model);
-  if (!fields) {
-    fields = collect(model);
-    memo.set(model, fields);
-  }
-  return fields;
+  return memoOn(model, FIELDS, () => collect(model));
 }
 
 /**

@@ -9,6 +9,7 @@ import precompiled from './spec-validator.generated.js';
 import schemaJson from '../../../../schemas/qualspec.schema.json';
 import type { Path } from '../parse/parse.js';
 import { describePlace, fieldName, getAt } from '../model/describe.js';
+import { memoOn } from '../model/memo.js';
 import { orList, suggest } from '../text/similar.js';
 
 export const SPEC_SCHEMA = schemaJson as unknown as Record<string, unknown>;
@@ -110,17 +111,11 @@ function where(data: unknown, path: Path): string {
   return describePlace(data, path);
 }
 
-const memo = new WeakMap<object, SchemaIssue[]>();
+const ISSUES = Symbol('schemaIssues');
 
-/** Schema issues of a data tree (memoised per tree: several checks read them). */
+/** Schema issues of a data tree (memoised on the tree, a non-enumerable symbol property: several checks read them). */
 export function validateSpecData(data: unknown): SchemaIssue[] {
-  if (data && typeof data === 'object') {
-    const m = memo.get(data);
-    if (m) return m;
-    const r = computeIssues(data);
-    memo.set(data, r);
-    return r;
-  }
+  if (data && typeof data === 'object') return memoOn(data, ISSUES, () => computeIssues(data));
   return computeIssues(data);
 }
 
