@@ -9,6 +9,7 @@ import { summarise, type FileSummary } from '../../server/src/core/workspace/ind
 import { parseSuppressions } from '../../server/src/core/lint/suppress';
 import { fastSummary, fastSummaryObstacle, summaryOf } from '../../server/src/core/workspace/fast-summary';
 import { KEY, plainKeyAt } from '../../server/src/core/parse/block-reader';
+import { lfLineStarts } from '../../server/src/core/text/line-index';
 
 function full(text: string): FileSummary {
   const p = parseSpecText(text);
@@ -149,5 +150,27 @@ describe('fast summary reader around damaged items', () => {
     const got = summaryOf('file:///x.yaml', text);
     expect(got.fast).toBe(false);
     expect(got.summary).toEqual(full(text));
+  });
+});
+
+describe('summaryOf without line starts (the CLI keeps its own)', () => {
+  it("gives the reader's LF line starts, and the summary otherwise the same", () => {
+    const damaged = SPEC.replace('units:\n', 'units:\n  - ref: B9\n   note: short\n');
+    for (const text of [SPEC, `${SPEC}\n\n`, SPEC.replace(/\n/g, '\r\n'), damaged]) {
+      const got = summaryOf('file:///x.yaml', text, { lineStarts: false });
+      const usual = summaryOf('file:///x.yaml', text);
+      expect(got.fast).toBe(true);
+      expect(got.summary).toEqual({ ...usual.summary, lineStarts: [] });
+      expect(Array.from(got.lfStarts!)).toEqual(usual.summary.lineStarts);
+      expect(Array.from(got.lfStarts!)).toEqual(Array.from(lfLineStarts(text)));
+    }
+  });
+
+  it('gives none where the full parse made the summary', () => {
+    const text = SPEC.replace('units:\n', ' oops: x\nunits:\n');
+    const got = summaryOf('file:///x.yaml', text, { lineStarts: false });
+    expect(got.fast).toBe(false);
+    expect(got.lfStarts).toBeUndefined();
+    expect(got.summary.lineStarts).toEqual([]);
   });
 });

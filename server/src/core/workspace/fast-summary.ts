@@ -136,8 +136,11 @@ export function fastSummary(uri: string, text: string): FileSummary | undefined 
   return r instanceof Reader ? undefined : r;
 }
 
-/** The summary from the reader, or the reader where it gave up (undefined: no use trying again). */
-function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, ExactChunk>): FileSummary | Reader | undefined {
+/**
+ * The summary from the reader, or the reader where it gave up (undefined: no use trying again).
+ * With `lines`, the summary's lineStarts are left empty and the reader's own (LF only) go there.
+ */
+function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, ExactChunk>, lines?: Lines): FileSummary | Reader | undefined {
   // A file the parser refuses unread (too large, binary) is left to it: the reader would read all of
   // it (a 20 MB spec ran out of memory).
   if (text.length > MAX_SPEC_CHARS || text.includes('\0')) return undefined;
@@ -151,7 +154,8 @@ function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, Exac
     if (r.after < r.ls.length) return undefined; // something after the root mapping that it could not read
     const model = buildModel(data);
     const summary = summarise(uri, fakeParsed(data, r, exact), model, parseSuppressions(text));
-    summary.lineStarts = toArray(r.ls);
+    if (lines) lines.lf = r.ls;
+    summary.lineStarts = lines ? [] : toArray(r.ls);
     return summary;
   } catch (e) {
     // A stack overflow (text nested too deep for the reader's recursion) is left to the guarded parse.
@@ -159,6 +163,11 @@ function readSummary(uri: string, text: string, exact?: ReadonlyMap<number, Exac
     if (e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** Where readSummary puts the line starts it counted (LF only), for a caller that keeps them itself. */
+interface Lines {
+  lf?: Int32Array;
 }
 
 /** A plain array copy of a typed array (Array.from would go through an iterator, one object an element). */
@@ -177,8 +186,8 @@ const MAX_EXACT_ITEMS = 4;
  * it, and the reader takes it as it is and reads on. A file of 40 units with one damaged unit then
  * costs one unit's parse, not the whole file's (the whole file is about 50 times slower).
  */
-function readSummaryAround(uri: string, text: string): { summary: FileSummary; parsedItems: number } | undefined {
-  let got = readSummary(uri, text);
+function readSummaryAround(uri: string, text: string, lines?: Lines): { summary: FileSummary; parsedItems: number } | undefined {
+  let got = readSummary(uri, text, undefined, lines);
   if (!(got instanceof Reader)) return got && { summary: got, parsedItems: 0 };
   if (got.flat) return undefined;
   const chunks = splitChunks(text);
@@ -194,7 +203,7 @@ function readSummaryAround(uri: string, text: string): { summary: FileSummary; p
     const chunk = parseItemChunk(text.slice(c.start, c.end), c.start);
     if (!chunk) return undefined;
     exact.set(c.start, { key: c.key, items: chunk.items, chunk, endLine: lineAt(ls, c.end) });
-    got = readSummary(uri, text, exact);
+    got = readSummary(uri, text, exact, lines);
   }
   return got instanceof Reader || !got ? undefined : { summary: got, parsedItems: exact.size };
 }
@@ -249,12 +258,23 @@ export function detach(summary: FileSummary): FileSummary {
 /**
  * The summary of a spec file's text, for the index (strings detached from the text): the fast reader
  * (which may have parsed a few damaged items with `yaml`: `parsedItems`), else the full parse.
+ *
+ * With `lineStarts: false` the summary's lineStarts are left empty, and `lfStarts` gives the line
+ * starts the fast reader counted, where it read the file: the offsets after each LF (not a lone CR),
+ * the text's length last when it ends with a line break. The CLI keeps them itself, typed.
  */
-export function summaryOf(uri: string, text: string): { summary: FileSummary; fast: boolean; parsedItems: number } {
-  const fast = readSummaryAround(uri, text);
-  if (fast) return { summary: detach(fast.summary), fast: true, parsedItems: fast.parsedItems };
+export function summaryOf(
+  uri: string,
+  text: string,
+  options: { lineStarts?: boolean } = {},
+): { summary: FileSummary; fast: boolean; parsedItems: number; lfStarts?: Int32Array } {
+  const lines: Lines | undefined = options.lineStarts === false ? {} : undefined;
+  const fast = readSummaryAround(uri, text, lines);
+  if (fast) return { summary: detach(fast.summary), fast: true, parsedItems: fast.parsedItems, ...(lines?.lf ? { lfStarts: lines.lf } : {}) };
   const parsed = parseSpecText(text);
-  return { summary: detach(summarise(uri, parsed, buildModel(parsed.data), parseSuppressions(text))), fast: false, parsedItems: 0 };
+  const summary = detach(summarise(uri, parsed, buildModel(parsed.data), parseSuppressions(text)));
+  if (lines) summary.lineStarts = [];
+  return { summary, fast: false, parsedItems: 0 };
 }
 
 /** Why the fast reader gives up on a text (for tests and diagnosis); undefined when it does not. */
