@@ -3,7 +3,7 @@ import type { ComboProblem, ComboRule, ComboUnit } from '../combination/index.js
 import { analyse, assess, type Analysis, type Assessment } from '../combination/index.js';
 import type { QualificationModel, RuleModel, SpecModel } from '../model/spec.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
-import { memoOn } from '../model/memo.js';
+import { keepOn, memoOn } from '../model/memo.js';
 
 export interface QualProblem {
   problem: ComboProblem;
@@ -178,8 +178,7 @@ export function lintProblem(model: SpecModel, q: QualificationModel, index: Work
   const hit = (q as Holds)[BUILT];
   if (hit && hit.model === model && hit.index === index && hit.generation === generation && hit.uri === uri) return hit.qp;
   const qp = buildProblem(model, q, index, uri);
-  if (Object.isExtensible(q))
-    Object.defineProperty(q, BUILT, { value: { model, index, generation, uri, qp }, enumerable: false, configurable: true, writable: true });
+  keepOn(q, BUILT, { model, index, generation, uri, qp } satisfies Built);
   return qp;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoOn } from './memo';
+import { keepOn, memoOn } from './memo';
 
 describe('memoOn', () => {
   const SLOT = Symbol('test');
@@ -32,5 +32,20 @@ describe('memoOn', () => {
     expect(memoOn(o, SLOT, () => 'one')).toBe('one');
     expect(memoOn(o, Symbol('other'), () => 'two')).toBe('two');
     expect(memoOn(o, SLOT, () => 'three')).toBe('one');
+  });
+});
+
+describe('keepOn', () => {
+  it('keeps a value out of sight, and nothing on a frozen object', () => {
+    const SLOT = Symbol('kept');
+    const o = { a: 1 };
+    keepOn(o, SLOT, 'v');
+    expect((o as Record<symbol, unknown>)[SLOT]).toBe('v');
+    expect(o).toEqual({ a: 1 });
+    keepOn(o, SLOT, 'w');
+    expect((o as Record<symbol, unknown>)[SLOT]).toBe('w');
+    const frozen = Object.freeze({ a: 1 });
+    keepOn(frozen, SLOT, 'v');
+    expect((frozen as Record<symbol, unknown>)[SLOT]).toBeUndefined();
   });
 });

@@ -9,11 +9,18 @@
  * there keeps young objects it points to alive in turn (docs/performance.md).
  */
 export function memoOn<O extends object, V>(o: O, slot: symbol, compute: () => V): V {
-  const held = o as O & Record<symbol, V | undefined>;
-  const hit = held[slot];
+  const hit = (o as O & Record<symbol, V | undefined>)[slot];
   if (hit !== undefined) return hit;
   const value = compute();
-  // A frozen or sealed object cannot take the slot: the value is then computed each time.
-  if (Object.isExtensible(o)) Object.defineProperty(o, slot, { value, enumerable: false, configurable: true, writable: true });
+  keepOn(o, slot, value);
   return value;
+}
+
+/**
+ * Keep `value` on `o` under `slot`, out of sight of keys, equality and JSON (a non-enumerable
+ * property), for a caller that checks what it finds there itself. A frozen or sealed object cannot
+ * take the slot: nothing is kept, and the caller computes the value again next time.
+ */
+export function keepOn(o: object, slot: symbol, value: unknown): void {
+  if (Object.isExtensible(o)) Object.defineProperty(o, slot, { value, enumerable: false, configurable: true, writable: true });
 }
