@@ -69,11 +69,10 @@ function metaOf(l: Loaded): BatchFile {
 
 function summariseFile(abs: string, cwd: string): Summarised {
   const l = readSpecOrThrow(abs, cwd);
-  // Spans are turned into positions from the line starts (the CLI keeps no texts). The reader's count
-  // LF only, where the report's positions count a lone CR too, as LineIndex does: without a CR they agree.
+  // Spans are turned into positions from the line starts (the CLI keeps no texts); the summary reader's
+  // own count (LF only) serves where the text has no CR.
   const { summary, lfStarts } = summaryOf(l.uri, l.text, { lineStarts: false });
-  const starts = lfStarts && !l.text.includes('\r') ? lfStarts : lineStartsOf(l.text);
-  return { meta: metaOf(l), summary, starts, length: l.text.length };
+  return { meta: metaOf(l), summary, starts: lineStartsOf(l.text, lfStarts), length: l.text.length };
 }
 
 /** The finding that says a file is not UTF-8 text (or is too large to read), as the `yaml-syntax` rule. */

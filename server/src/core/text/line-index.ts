@@ -67,9 +67,12 @@ export function lfLineStarts(text: string): Int32Array {
   return starts;
 }
 
-/** The offsets where lines start, as LineIndex counts lines (LF, CRLF and a lone CR end a line), compactly. */
-export function lineStartsOf(text: string): Int32Array {
-  if (!text.includes('\r')) return lfLineStarts(text);
+/**
+ * The offsets where lines start, as LineIndex counts lines (LF, CRLF and a lone CR end a line), compactly.
+ * `lf`: lfLineStarts(text), when the caller has it already; it is the answer for a text without a CR.
+ */
+export function lineStartsOf(text: string, lf?: Int32Array): Int32Array {
+  if (!text.includes('\r')) return lf ?? lfLineStarts(text);
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
