@@ -18,6 +18,8 @@ export interface QualspecConfig {
   rules: Record<string, SeveritySetting>;
   specs: string[];
   exclude: string[];
+  /** `qualspec diff` (docs/versions.md): severity of regulator-sensitive changes. Default warning. */
+  diff?: { regulatorSensitive?: SeveritySetting };
 }
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
@@ -84,9 +86,32 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
       const globs = v.items.map((i) => String((i as { value: unknown }).value));
       if (key === 'specs') config.specs = globs;
       else config.exclude = [...DEFAULT_EXCLUDE, ...globs];
+    } else if (key === 'diff') {
+      const rs = isMap(v) ? (v.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === 'regulatorSensitive') : undefined;
+      const other = isMap(v) ? (v.items as Pair[]).find((p) => !(isScalar(p.key) && p.key.value === 'regulatorSensitive')) : undefined;
+      if (!isMap(v) || other) {
+        const r = (other?.key as { range?: number[] } | null)?.range ?? vr;
+        bad(
+          r[0]!,
+          r[1]!,
+          "'diff' takes one key, regulatorSensitive: error, warning, info or off (how qualspec diff reports outcome and size changes under the same UAN or QAN).",
+        );
+        continue;
+      }
+      if (rs) {
+        const sv = isScalar(rs.value) ? rs.value.value : undefined;
+        const svr = (rs.value as { range?: number[] } | null)?.range ?? vr;
+        const sev = sv === false ? 'off' : String(sv);
+        if (!SEVERITIES.includes(sev)) bad(svr[0]!, svr[1]!, `'${String(sv)}' is not a severity for diff.regulatorSensitive: use error, warning, info or off.`);
+        else config.diff = { regulatorSensitive: sev as SeveritySetting };
+      }
     } else {
-      const s = suggest(key, ['rules', 'specs', 'exclude']);
-      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs or exclude.'}`);
+      const s = suggest(key, ['rules', 'specs', 'exclude', 'diff']);
+      bad(
+        kr[0]!,
+        kr[1]!,
+        `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs, exclude or diff.'}`,
+      );
     }
   }
   return { config, problems };
