@@ -86,8 +86,9 @@ export function countBoth(before: ComboProblem, after: ComboProblem, rename: Rea
       count: null,
       reason: 'the level-share rules differ between the versions while some units changed credit or level, which the engine cannot count together',
     };
-  const scopes = new Map<ComboRule, Set<string>>();
-  for (const v of [a, b]) for (const r of v.p.rules) if (r.kind === 'count') scopes.set(r, scopeRefs(r, v.p.units));
+  // Per version and rule index (the two versions may share rule objects).
+  const scopes = new Map<string, Set<string>>();
+  for (const v of [a, b]) v.p.rules.forEach((r, i) => r.kind === 'count' && scopes.set(`${v.tag} ${i}`, scopeRefs(r, v.p.units)));
   let total = 0n;
   for (let mask = 0; mask < 1 << changed.length; mask++) {
     const taken = changed.filter((_, i) => mask & (1 << i));
@@ -108,7 +109,7 @@ export function countBoth(before: ComboProblem, after: ComboProblem, rename: Rea
         const id = `${v.tag} ${i}: ${r.id}`;
         switch (r.kind) {
           case 'count': {
-            const scope = scopes.get(r)!;
+            const scope = scopes.get(`${v.tag} ${i}`)!;
             const fixedIn = taken.filter((u) => scope.has(u.ref));
             const k = fixedIn.length;
             const c = fixedIn.reduce((s, u) => s + v.byRef.get(u.ref)!.credit, 0);

@@ -111,7 +111,7 @@ export function changelog(changes: readonly Change[], before: SpecModel, after: 
   const summary =
     bySubject.size === 0
       ? 'No change to the content.'
-      : [...bySubject].map(([subject, list]) => `${subject}: ${list.map((c) => lower(sentence(c))).join(' ')}`).join(' ');
+      : [...bySubject].map(([subject, list]) => `${subject}: ${list.map((c) => lower(sentence(c)).replace(/\.$/, '')).join('; ')}.`).join(' ');
   const yaml = `- version: "${version}"\n  date: ${today}\n  summary: >-\n${fold(summary, '    ')}\n`;
   return { version, date: today, summary, yaml };
 }

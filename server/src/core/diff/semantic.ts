@@ -99,7 +99,7 @@ const LABELS: Record<string, string> = {
   levelShare: 'level share',
   groups: 'groups',
   units: 'units',
-  text: 'wording',
+  text: 'published wording',
   printedTitles: 'titles printed elsewhere',
 };
 const label = (k: string): string => LABELS[k] ?? k;
@@ -228,7 +228,7 @@ export class Differ {
             : prose && k === 'title'
               ? `Title "${show(before)}" → "${show(after)}"`
               : prose
-                ? `${cap(label(k))} reworded`
+                ? `${cap(label(k))} ${k === 'text' ? 'changed' : 'reworded'}`
                 : `${cap(label(k))} ${show(before)} → ${show(after)}`;
       this.add({
         key: `${keyBase} ${k}`,
