@@ -134,6 +134,9 @@ function extensionKeys(rules) {
           icon: '$(open-preview)',
         },
         { command: 'qualspec.lintWorkspace', title: 'Lint Workspace', category: 'Qualspec' },
+        { command: 'qualspec.compareWithPreviousVersion', title: 'Compare with Previous Version', category: 'Qualspec', icon: '$(git-compare)' },
+        { command: 'qualspec.insertChangeHistoryEntry', title: 'Insert Drafted Change-History Entry', category: 'Qualspec' },
+        { command: 'qualspec.diff.revealLine', title: 'Go to Line of a Change', category: 'Qualspec' },
         { command: 'qualspec.restartServer', title: 'Restart Server', category: 'Qualspec' },
       ],
       menus: {
@@ -149,6 +152,9 @@ function extensionKeys(rules) {
             command: 'qualspec.showCombinationPreview',
             when: `editorLangId == ${LANG} || activeWebviewPanelId == ${PREVIEW_VIEW_TYPE}`,
           },
+          { command: 'qualspec.compareWithPreviousVersion', when: `editorLangId == ${LANG}` },
+          { command: 'qualspec.insertChangeHistoryEntry', when: `editorLangId == ${LANG}` },
+          { command: 'qualspec.diff.revealLine', when: 'false' },
         ],
       },
       yamlValidation: [

@@ -3,6 +3,7 @@
  * (dist/server.js) over node IPC, and adds the commands, the language status item and the
  * combination preview. All the checking happens in the server; this is a thin adapter.
  */
+import { VersionCompare } from './diff/compare.js';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crash.js';
@@ -122,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
   };
   const preview = new CombinationPreviewManager(context.extensionUri, server);
   context.subscriptions.push(preview);
+  context.subscriptions.push(new VersionCompare(context.extensionUri, server));
 
   async function restartServer(): Promise<void> {
     crash.reset();

@@ -47,13 +47,20 @@ describe('extension manifest', () => {
 
   it('gives every command the Qualspec category, and the preview an editor title button', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command).sort();
-    expect(ids).toEqual(['qualspec.lintWorkspace', 'qualspec.restartServer', 'qualspec.showCombinationPreview']);
+    expect(ids).toEqual([
+      'qualspec.compareWithPreviousVersion',
+      'qualspec.diff.revealLine',
+      'qualspec.insertChangeHistoryEntry',
+      'qualspec.lintWorkspace',
+      'qualspec.restartServer',
+      'qualspec.showCombinationPreview',
+    ]);
     for (const c of contributes.commands) expect(c.category).toBe('Qualspec');
     const button = contributes.menus['editor/title'].find((m: { command: string }) => m.command === 'qualspec.showCombinationPreview');
     expect(button.when).toBe('editorLangId == qualspec-yaml');
     expect(contributes.commands.find((c: { command: string }) => c.command === 'qualspec.showCombinationPreview').icon).toBeTruthy();
     // Every command the code registers is contributed, and the other way round.
-    const code = read('client/src/extension.ts');
+    const code = read('client/src/extension.ts') + read('client/src/diff/compare.ts');
     const registered = [...code.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     expect(registered).toEqual(ids);
   });

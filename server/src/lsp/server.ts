@@ -9,6 +9,7 @@
  * other files (cross-file findings, checks that read units of the edited file) runs afterwards, one
  * file per turn of the event loop, and is re-planned by any newer edit.
  */
+import { registerDiff } from './diff.js';
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -415,6 +416,8 @@ export class QualspecServer {
         this.lintWorkspace(p ?? {}, token),
       ),
     );
+
+    registerDiff(c, (uri) => this.specFile(uri), (uri) => this.files.configFor(uri), (name, e) => this.logError(name, e));
 
     this.documents.listen(c);
     c.listen();

@@ -168,6 +168,31 @@ export interface LintWorkspaceResult {
   millis: number;
 }
 
+// ---------------------------------------------------------------- qualspec/diff
+
+export const DiffRequestMethod = 'qualspec/diff';
+
+export interface DiffParams {
+  /** URI of the open spec: the new version. */
+  uri: string;
+  /** The old version's text (from git, or another file). */
+  oldText: string;
+  /** How the old version is named in the report: "HEAD", "v1.2", "old/isp.yaml". */
+  oldLabel: string;
+  /** Today's date, YYYY-MM-DD, for the drafted change-history entry (default: the client's clock is not known, so the new version's publication date). */
+  today?: string;
+}
+
+export type DiffResult =
+  | {
+      ok: true;
+      /** The semantic report (core/diff/types.ts): lines in `new` refer to the open document, 1-based. */
+      report: import('../core/diff/types.js').DiffReport;
+      /** Inserts the drafted change-history entry after the last entry (an insertion: nothing is replaced, comments stay). */
+      insertEntry: { range: LspRange; newText: string } | null;
+    }
+  | { ok: false; message: string };
+
 // ---------------------------------------------------------------- commands the server's code lenses run
 
 /** The client command a code lens runs. Arguments: [uri: string, qualification: number]. */

@@ -514,8 +514,8 @@ export class Differ {
         after: reworded ? j.o.text : nb,
         words: reworded,
         sensitive,
-        oldPath: i.path,
-        newPath: j.path,
+        oldPath: reworded && i.o.text !== undefined ? [...i.path, 'text'] : i.path,
+        newPath: reworded && j.o.text !== undefined ? [...j.path, 'text'] : j.path,
       });
     }
     this.fields('unit', key, subject, i, j, new Set(['number', 'text', 'criteria']), { sensitive: () => sensitive });
