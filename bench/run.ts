@@ -14,6 +14,7 @@ import { writeWorkspace, DEFAULT_OPTIONS, type GenerateOptions } from './generat
 import { runMeasured, hasGnuTime, type ProcResult } from './measure';
 import { editorRun, editorWorkspace, indexRun, type EditorRun, type IndexRun, type ServerSpec } from './editor';
 import { combos, split } from './workers';
+import { diffReport, diffWorker } from './diff';
 import { fmtMB, fmtMs, fmtRatio, median, mmm, summarise, type Summary } from './stats';
 
 const REPO = process.cwd();
@@ -423,6 +424,7 @@ async function run(argv: string[]): Promise<void> {
     log('combination engine vs brute force…');
     results.combos = worker(['combos', String(cfg.comboReps), String(cfg.bruteMaxUnits), String(cfg.comboMaxMs)]);
   }
+  if (want('diff')) results.diff = worker(['diff', String(quick ? 5 : 20)]);
   (results.load as Record<string, unknown>).end = loadavg();
   (results.load as Record<string, unknown>).sections = sectionLoad;
   results.totalMs = performance.now() - started;
@@ -806,6 +808,8 @@ function report(r: Record<string, unknown>, cfg: Config): string {
     p();
   }
 
+  diffReport(r.diff, p, targets);
+
   // Targets.
   const T: string[] = [];
   T.push('## Targets (issues 4, 5, 6)');
@@ -829,6 +833,7 @@ async function main(): Promise<void> {
     const [kind, ...rest] = argv;
     let out: unknown;
     if (kind === 'split') out = split(rest[0]!, Number(rest[1] ?? 20));
+    else if (kind === 'diff') out = diffWorker(Number(rest[0] ?? 20));
     else if (kind === 'combos') out = combos(Number(rest[0] ?? 5), Number(rest[1] ?? 20), Number(rest[2] ?? 10000));
     else throw new Error(`unknown worker ${kind}`);
     process.stdout.write(JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) + '\n');

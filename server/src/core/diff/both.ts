@@ -19,7 +19,43 @@
  * Σ w + a ≥ 0 and Σ w + b ≥ 0). Level shares that differ between versions while units changed credit
  * or level are not counted (a reason is given).
  */
-import { analyse, type ComboProblem, type ComboRule, type ComboUnit, type CountRule } from '../combination/index.js';
+import type { ComboProblem, ComboRule, ComboUnit, CountRule } from '../combination/index.js';
+import { Guard } from '../combination/guard.js';
+import { indexPool, prepare } from '../combination/model.js';
+import { solve } from '../combination/sweep.js';
+
+/** What a diff needs of a problem: the exact count and the achievable ranges (no search of each rule alone, no conflict). */
+export interface Counted {
+  feasible: boolean;
+  count: bigint;
+  credit: { min: number; max: number } | null;
+  glh: { min: number; max: number } | null;
+  tqt: { min: number; max: number } | null;
+}
+
+/**
+ * One pass of the engine's sweep (engine.ts, the part of analyse() that counts): the number of
+ * valid selections and the credit, GLH and TQT ranges. Throws ComboTimeoutError past maxMillis.
+ */
+export function countAndRanges(problem: ComboProblem, maxMillis = 2000): Counted {
+  const res = solve(
+    prepare(
+      problem,
+      indexPool(problem.units),
+      problem.rules.map((_, i) => i),
+    ),
+    new Guard({ maxMillis }),
+  );
+  const has = (f: 'glh' | 'tqt') => problem.units.every((u) => typeof u[f] === 'number' && Number.isFinite(u[f]));
+  if (res.minPath === null) return { feasible: false, count: 0n, credit: null, glh: null, tqt: null };
+  return {
+    feasible: true,
+    count: res.count ?? 0n,
+    credit: { min: res.minCredit, max: res.maxCredit },
+    glh: has('glh') ? { min: res.minGlh, max: res.maxGlh } : null,
+    tqt: has('tqt') ? { min: res.minTqt, max: res.maxTqt } : null,
+  };
+}
 
 export const MAX_CHANGED = 8;
 
@@ -151,7 +187,7 @@ export function countBoth(before: ComboProblem, after: ComboProblem, rename: Rea
       rules.push({ kind: 'mandatory', id: 'ballast', units: ballast.map((u) => u.ref) });
     }
     const problem: ComboProblem = { units: [...free, ...ballast], rules };
-    total += analyse(problem, { maxMillis }).count;
+    total += countAndRanges(problem, maxMillis).count;
   }
   return { count: total };
 }

@@ -3,13 +3,12 @@
  * of valid selections before, after and under both versions, the achievable credit / GLH / TQT
  * ranges, the units withdrawn, and stated sizes that a rule change has put out of reach.
  */
-import type { Analysis } from '../combination/index.js';
-import { analyseCached, buildProblem } from '../lint/combo-problem.js';
+import { buildProblem } from '../lint/combo-problem.js';
 import type { QualificationModel, Size, SpecModel } from '../model/spec.js';
 import type { ParsedFile } from '../parse/parse.js';
 import { LineIndex } from '../text/line-index.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
-import { countBoth } from './both.js';
+import { countAndRanges, countBoth, type Counted } from './both.js';
 import { pairBy } from './semantic.js';
 import type { QualificationImpact, SizeRange, Where } from './types.js';
 
@@ -35,7 +34,7 @@ function where(side: ImpactSide, q: QualificationModel): Where {
 const range = (r: { min: number; max: number | null } | null | undefined): SizeRange | null => (r && r.max !== null ? { min: r.min, max: r.max } : null);
 
 /** The stated sizes no valid selection reaches, in words. */
-function unreachable(q: QualificationModel, a: Analysis): string[] {
+function unreachable(q: QualificationModel, a: Counted): string[] {
   const out: string[] = [];
   const check = (size: Size | undefined, got: SizeRange | null, word: string) => {
     if (!size || size.kind !== 'range' || !got) return;
@@ -56,7 +55,13 @@ export function impact(before: ImpactSide, after: ImpactSide, rename: ReadonlyMa
   const out: QualificationImpact[] = [];
   const one = (q: QualificationModel, side: ImpactSide) => {
     const qp = buildProblem(side.model, q, side.index, side.uri);
-    return { qp, analysis: analyseCached(qp.problem, maxMillis) };
+    let analysis: Counted | Error;
+    try {
+      analysis = countAndRanges(qp.problem, maxMillis);
+    } catch (e) {
+      analysis = e instanceof Error ? e : new Error(String(e));
+    }
+    return { qp, analysis };
   };
   for (const q of p.removed) {
     const x = one(q, before);

@@ -8,7 +8,7 @@
 import type { ParsedFile, Path } from '../parse/parse.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Change, ChangeArea, ChangeKind, Sensitivity, Where } from './types.js';
-import { normalise, similarity, wordDiff } from './words.js';
+import { normalise, sameWords, similarity, wordDiff } from './words.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,7 +18,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 
 /** Equal as data, whitespace inside texts aside. */
 export function same(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return normalise(a) === normalise(b);
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return sameWords(a, b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (isObj(a) && isObj(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

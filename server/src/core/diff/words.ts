@@ -18,7 +18,14 @@ export function words(text: string): string[] {
 
 /** A text with its whitespace collapsed: equal for two texts that differ only in spacing and line breaks. */
 export function normalise(text: string): string {
+  // Most texts are already normal (single spaces, no line breaks): a scan, no new string.
+  if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
   return words(text).join(' ');
+}
+
+/** Whether two texts have the same words (whitespace aside), without building new strings when they are equal. */
+export function sameWords(a: string, b: string): boolean {
+  return a === b || normalise(a) === normalise(b);
 }
 
 /** Past this many cells of the LCS table the middle is shown as one removal and one addition. */
