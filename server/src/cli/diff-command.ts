@@ -250,7 +250,7 @@ function render(results: readonly FileResult[], format: string, positionals: str
     }
     const rep = r.report!;
     const head = `${rep.old.label} (version ${rep.old.version ?? '?'}) → ${rep.new.label} (version ${rep.new.version ?? '?'})`;
-    out.push(md ? `## ${mdEsc(r.rel)}\n\n${mdEsc(head)}\n` : `${r.rel}: ${head}\n`);
+    out.push(md ? `## ${mdEsc(r.rel)}\n\n${mdEsc(head)}\n` : `${r.rel}: ${head}`);
     if (rep.changes.length === 0) out.push(md ? 'No changes.\n' : '  no changes\n');
     for (const [subject, list] of groups(rep.changes)) {
       if (md) {
