@@ -417,7 +417,12 @@ export class QualspecServer {
       ),
     );
 
-    registerDiff(c, (uri) => this.specFile(uri), (uri) => this.files.configFor(uri), (name, e) => this.logError(name, e));
+    registerDiff(
+      c,
+      (uri) => this.specFile(uri),
+      (uri) => this.files.configFor(uri),
+      (name, e) => this.logError(name, e),
+    );
 
     this.documents.listen(c);
     c.listen();
