@@ -1,9 +1,8 @@
 /**
  * `qualspec diff` — what changed between two versions of a spec (files or folders, or the working
  * tree against a git revision), what it means for learners, and whether the change is recorded.
- * Git is run with execFile (no shell): `git show <rev>:<path>` reads a file as it was.
+ * `git show <rev>:<path>` reads a file as it was (host/git.ts: execFile, no shell).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +11,7 @@ import { parseArgs, UsageError } from './args.js';
 import type { Io } from './lint-command.js';
 import { ConfigResolver, toPosix } from '../host/files.js';
 import { ReadError, readSpecOrThrow } from '../host/read-spec.js';
+import { GitError, gitFiles, gitHasCommit, gitShow, gitTopLevel } from '../host/git.js';
 
 export const DIFF_HELP = `Usage: qualspec diff <old> <new> [options]
        qualspec diff <path> --against <git revision> [options]
@@ -52,17 +52,6 @@ function listYaml(dir: string, rel = ''): string[] {
   return out.sort();
 }
 
-function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function gitError(e: unknown): string {
-  const err = e as { stderr?: string | Buffer; code?: string; message?: string };
-  if (err.code === 'ENOENT') return 'git is not installed (or not on the PATH)';
-  const text = String(err.stderr ?? err.message ?? e).trim();
-  return text.split('\n')[0] ?? text;
-}
-
 interface Pair {
   rel: string;
   old?: DiffSide;
@@ -90,32 +79,27 @@ function collect(positionals: string[], against: string | undefined, io: Io): Pa
     const dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
     let top: string;
     try {
-      top = git(['rev-parse', '--show-toplevel'], dir).trim();
+      top = gitTopLevel(dir);
     } catch (e) {
-      throw new InputError(`${rel(abs)} is not in a git repository (${gitError(e)})`);
+      throw new InputError(`${rel(abs)} is not in a git repository (${e instanceof Error ? e.message : String(e)})`);
     }
-    try {
-      git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${against}^{commit}`], top);
-    } catch {
-      throw new InputError(`there is no git revision '${against}' in ${rel(top)}`);
-    }
+    if (!gitHasCommit(top, against)) throw new InputError(`there is no git revision '${against}' in ${rel(top)}`);
     const inRepo = toPosix(path.relative(top, abs));
     const show = (p: string): DiffSide => {
       try {
-        return { label: `${against}:${p}`, uri: `git:${against}/${p}`, text: git(['show', `${against}:${p}`], top) };
+        return { label: `${against}:${p}`, uri: `git:${against}/${p}`, text: gitShow(top, against, p) };
       } catch (e) {
-        throw new InputError(`cannot read ${p} at revision ${against}: ${gitError(e)}`);
+        throw new InputError(`cannot read ${p} at revision ${against}: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
     if (!statSync(abs).isDirectory()) {
-      const listed = git(['ls-tree', '--name-only', against, '--', inRepo], top).trim();
+      const listed = gitFiles(top, against, inRepo).includes(inRepo);
       if (!listed) throw new InputError(`${rel(abs)} does not exist at revision ${against}`);
       return [{ rel: rel(abs), old: show(inRepo), new: readFileSide(abs, io, rel(abs)) }];
     }
     const prefix = inRepo ? `${inRepo}/` : '';
-    const then = git(['ls-tree', '-r', '--name-only', against, '--', inRepo || '.'], top)
-      .split('\n')
-      .filter((p) => p && YAML_FILE.test(p) && !path.posix.basename(p).startsWith('.qualspec.'))
+    const then = gitFiles(top, against, inRepo)
+      .filter((p) => p.startsWith(prefix) && YAML_FILE.test(p) && !path.posix.basename(p).startsWith('.qualspec.'))
       .map((p) => p.slice(prefix.length));
     const now = listYaml(abs);
     const names = [...new Set([...then, ...now])].sort();
@@ -179,7 +163,7 @@ export function runDiff(argv: readonly string[], io: Io): number {
       results.push({ rel: p.rel, status: 'compared', report: diffSpecs(p.old, p.new, { sensitiveSeverity: sensitive, today: today() }) });
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof DiffInputError) {
+    if (e instanceof InputError || e instanceof DiffInputError || e instanceof GitError) {
       io.stderr(`qualspec: ${e.message}\n`);
       return 2;
     }
