@@ -212,7 +212,7 @@ describe('qualspec combos', () => {
   it('reads files as lint does: a device or a missing workspace file is refused, bytes that are not UTF-8 are located', async () => {
     const device = await run(['combos', '/dev/zero']);
     expect(device.code).toBe(2);
-    expect(device.err).toBe(`qualspec: cannot read ${path.relative(dir, '/dev/zero')}: not a regular file\n`);
+    expect(device.err).toBe(`qualspec: cannot read ${path.relative(dir, '/dev/zero')}: it is a device, not a regular file\n`);
     const ws = await run(['combos', ILM, '--workspace', '/dev/null']);
     expect(ws.code).toBe(2);
     expect(ws.err).toContain('not a regular file');

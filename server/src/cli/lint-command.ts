@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
+import { renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
 import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { lintTexts, sortFindings } from '../core/lint/engine.js';
 import { applyEdits } from '../core/fix/apply.js';
 import type { Finding, Fix, TextEdit } from '../core/rules/types.js';
-import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
+import { ConfigResolver, expandPaths, MAX_CONFIG_BYTES, toPosix } from '../host/files.js';
+import { readGuardedSync, utf8Text } from '../host/read.js';
 import { parseArgs, UsageError } from './args.js';
 import { fileText, toCli, type FileLines, type LocatedFinding } from './report.js';
 import { lintFiles, noticeFinding } from './batch.js';
@@ -27,6 +28,9 @@ export interface Io {
   /** The CLI bundle, for worker threads (see batch.ts); without it every file is checked in this thread. */
   workerScript?: string;
 }
+
+/** A baseline of a million findings is under 100 MB of JSON; anything larger is not one. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 export const LINT_HELP = `Usage: qualspec lint [paths or globs…] [options]
 
@@ -212,13 +216,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const configFindings: Finding[] = [];
   for (const c of configs.loaded()) {
     if (!c.problems.length || !c.file) continue;
-    const text = (() => {
-      try {
-        return readFileSync(c.file, 'utf8');
-      } catch {
-        return '';
-      }
-    })();
+    const read = readGuardedSync(c.file, { maxBytes: MAX_CONFIG_BYTES });
+    const text = read.ok ? utf8Text(read.bytes) : '';
     texts.set(c.problems[0]!.uri, fileText(toPosix(path.relative(io.cwd, c.file)), text));
     configFindings.push(...c.problems);
   }
@@ -240,7 +239,9 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     }
     let known: Set<string>;
     try {
-      const b = JSON.parse(readFileSync(bpath, 'utf8')) as { fingerprints?: unknown };
+      const read = readGuardedSync(bpath, { maxBytes: MAX_BASELINE_BYTES });
+      if (!read.ok) throw new Error(read.message);
+      const b = JSON.parse(utf8Text(read.bytes)) as { fingerprints?: unknown };
       if (!Array.isArray(b.fingerprints)) throw new Error('it has no "fingerprints" list');
       known = new Set(b.fingerprints.map(String));
     } catch (e) {
