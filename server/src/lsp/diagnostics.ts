@@ -1,17 +1,12 @@
 /**
  * Diagnostics delivery: pushed (publishDiagnostics, only when they changed) or pulled (textDocument/diagnostic with result ids), and the problems of configuration files. Methods of QualspecServer.
  */
-import {} from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import {} from 'vscode-languageserver-textdocument';
 import { type Finding } from '../core/index.js';
-import {} from '../core/rules/index.js';
 import { toDiagnostic } from '../service/index.js';
-import {} from '../core/workspace/fast-summary.js';
 import { normaliseUri } from './files.js';
-import {} from '../../../package.json';
 import type { OpenState, QualspecServer } from './server.js';
 
 /** Result ids of pulled diagnostics, unique in the process. */

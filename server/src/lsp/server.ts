@@ -1,13 +1,16 @@
 /**
  * The language server: LSP wiring over the language core and the language features in
- * server/src/service. It owns the documents, the workspace index, configuration and diagnostics;
- * every feature is a call into the service.
+ * server/src/service. The workspace engine (per-folder indexes, cross-file findings, what an edit
+ * makes stale) is core/workspace/session.ts; this class holds the open documents and the LSP state,
+ * and its methods live by job in documents.ts (open/edit/close), diagnostics.ts (delivery),
+ * scan.ts (the workspace scan, watched files), settings.ts (initialize, settings) and requests.ts
+ * (every request, handed to the service). Every file is read through host/read.ts.
  *
- * Diagnostics: an edit is validated at once (no debounce). Validation is synchronous, so a result
- * is always computed from, and published with, the document's current version; a newer edit that
- * arrives first simply makes the next validation run on newer text. Work that follows an edit in
- * other files (cross-file findings, checks that read units of the edited file) runs afterwards, one
- * file per turn of the event loop, and is re-planned by any newer edit.
+ * Diagnostics: a burst of edits is validated once it ends, at the newest version (documents.ts,
+ * scheduleValidation); a lone edit waits one turn of the event loop. Validation is synchronous, so
+ * a result is always computed from, and published with, the document's current version. Work that
+ * follows an edit in other files (cross-file findings, checks that read units of the edited file)
+ * runs afterwards, one file per turn of the event loop, and is re-planned by any newer edit.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +18,6 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
@@ -23,58 +25,19 @@ import {
   type CancellationToken,
   type Connection,
   type Diagnostic,
-  type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseFile, ChunkCache, type FileSummary, type Finding } from '../core/index.js';
 import { ALL_RULES } from '../core/rules/index.js';
-import {
-  codeActions,
-  codeLenses,
-  combination,
-  completion,
-  DEFAULT_FEATURES,
-  definition,
-  documentSymbols,
-  flattenSymbols,
-  hover,
-  LineStarts,
-  prepareRename,
-  qualifications,
-  references,
-  rename,
-  RenameError,
-  toDiagnostic,
-  workspaceSymbols,
-  type ClientFeatures,
-  type LineMap,
-  type ServiceHost,
-  type SpecFile,
-} from '../service/index.js';
-import { summaryOf } from '../core/workspace/fast-summary.js';
+import { DEFAULT_FEATURES, LineStarts, toDiagnostic, type ClientFeatures, type LineMap, type ServiceHost, type SpecFile } from '../service/index.js';
 import { semanticKey, WorkspaceSession, type IndexChange } from '../core/workspace/session.js';
-import {
-  CombinationRequestMethod,
-  LintWorkspaceRequestMethod,
-  QualificationsRequestMethod,
-  type CombinationParams,
-  type CombinationResult,
-  type LintWorkspaceParams,
-  type LintWorkspaceResult,
-  type QualificationsParams,
-  type QualificationsResult,
-} from '../service/protocol.js';
 import { Files, normaliseUri, uriToPath, type Folder } from './files.js';
 import { warmUpSteps } from './warmup.js';
 import * as scan from './scan.js';
+import * as documents from './documents.js';
 import * as requests from './requests.js';
 import * as diagnostics from './diagnostics.js';
 import * as settings from './settings.js';
-// Only `version` is bundled (esbuild keeps the JSON properties a named import uses).
-import {} from '../../../package.json';
-import { isSpecFile, isYamlName } from '../host/spec-files.js';
-
-const SPEC_LANGUAGES = new Set(['qualspec', 'qualspec-yaml']);
 
 export interface OpenState {
   /** Normalised URI (the index's key). */
@@ -95,8 +58,6 @@ export interface OpenState {
 }
 
 const now = () => performance.now();
-/** The longest a validation waits for a flood of edits to pause. */
-const COALESCE_MS = 50;
 
 export class QualspecServer {
   readonly files = new Files();
@@ -121,6 +82,8 @@ export class QualspecServer {
   validateScheduled = false;
   /** Edits received (to see whether more came in during a turn of the event loop). */
   edits = 0;
+  lastEditAt = -Infinity;
+  inBurst = false;
   afterValidation: (() => void)[] = [];
   /** Validations done (each publishes; tests read it through the log). */
   validations = 0;
@@ -230,99 +193,13 @@ export class QualspecServer {
     c.onDidChangeWatchedFiles(this.guard('didChangeWatchedFiles', (p) => this.watched(p.changes)));
     c.onDidChangeConfiguration(this.guard('didChangeConfiguration', (p) => this.configurationChanged(p.settings)));
 
-    c.onHover(this.handler('hover', null, (p) => hover(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position)));
-    c.onCompletion(
-      this.handler('completion', { isIncomplete: false, items: [] }, (p) => completion(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position)),
-    );
-    c.onDefinition(this.handler('definition', [], (p) => definition(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position)));
-    c.onReferences(
-      this.handler('references', [], (p) =>
-        references(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position, p.context?.includeDeclaration ?? true),
-      ),
-    );
-    c.onPrepareRename(this.handler('prepareRename', null, (p) => prepareRename(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position)));
-    c.onRenameRequest(
-      this.handler('rename', null, (p) => {
-        try {
-          return rename(this.hostFor(p.textDocument.uri), p.textDocument.uri, p.position, p.newName, (u) => this.files.readText(u));
-        } catch (e) {
-          if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-          throw e;
-        }
-      }),
-    );
-    c.onDocumentSymbol(
-      this.handler('documentSymbol', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        if (!f) return [];
-        const syms = documentSymbols(f);
-        return this.features.hierarchicalSymbols ? syms : flattenSymbols(f.uri, syms);
-      }),
-    );
-    c.onWorkspaceSymbol(
-      this.handler('workspaceSymbol', [], (p, token) => {
-        const out = [];
-        for (const [key] of this.session.projects()) {
-          const host = this.hosts.get(key) ?? this.hostFor(key || 'untitled:');
-          out.push(...workspaceSymbols(host, p.query ?? '', 500 - out.length, () => token.isCancellationRequested));
-          if (out.length >= 500) break;
-        }
-        return out;
-      }),
-    );
-    c.onCodeAction(
-      this.handler('codeAction', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        if (!f) return [];
-        return codeActions(
-          this.hostFor(f.uri),
-          f,
-          this.findingsOf(f.uri),
-          { range: p.range, diagnostics: p.context?.diagnostics ?? [], ...(p.context?.only ? { only: p.context.only } : {}) },
-          this.docsBase,
-        );
-      }),
-    );
-    c.onCodeLens(
-      this.handler('codeLens', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        return f ? codeLenses(this.hostFor(f.uri), f) : [];
-      }),
-    );
-    const pullHandler = this.handler(
-      'diagnostic',
-      { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
-      (p: { textDocument: { uri: string }; previousResultId?: string }) => this.pullDiagnostics(p.textDocument.uri, p.previousResultId),
-    );
-    c.languages.diagnostics.on(pullHandler as unknown as Parameters<typeof c.languages.diagnostics.on>[0]);
-
-    c.onRequest(
-      QualificationsRequestMethod,
-      this.handler<QualificationsParams, QualificationsResult>('qualspec/qualifications', [], (p) => {
-        const f = this.specFile(p.uri);
-        return f ? qualifications(f) : [];
-      }),
-    );
-    c.onRequest(
-      CombinationRequestMethod,
-      this.handler<CombinationParams, CombinationResult | null>('qualspec/combination', null, (p) => {
-        const f = this.specFile(p.uri);
-        if (!f || typeof p.qualification !== 'number') return null;
-        const sel = Array.isArray(p.selection) ? p.selection.filter((x): x is string => typeof x === 'string') : [];
-        return combination(this.hostFor(f.uri), f, p.qualification, sel);
-      }),
-    );
-    c.onRequest(
-      LintWorkspaceRequestMethod,
-      this.handler<LintWorkspaceParams | undefined, LintWorkspaceResult | null>('qualspec/lintWorkspace', null, (p, token) =>
-        this.lintWorkspace(p ?? {}, token),
-      ),
-    );
+    this.registerRequests();
 
     this.documents.listen(c);
     c.listen();
   }
 
+  registerRequests = requests.registerRequests;
   initialize = settings.initialize;
 
   setFolders(folders: { uri: string; name: string }[]): void {
@@ -449,123 +326,21 @@ export class QualspecServer {
 
   // ------------------------------------------------------------------ documents
 
-  isSpecDoc(doc: TextDocument): boolean {
-    if (Files.isConfigFile(doc.uri)) return false;
-    if (SPEC_LANGUAGES.has(doc.languageId) || /qualspec/i.test(doc.languageId)) return true;
-    if (doc.languageId !== 'yaml' && !isYamlName(doc.uri)) return false;
-    // The content decides, wherever the file is (host/spec-files.ts): other YAML is left alone.
-    return isSpecFile(doc.uri, doc.getText());
-  }
+  isSpecDoc = documents.isSpecDoc;
 
-  didOpen(doc: TextDocument): void {
-    const uri = normaliseUri(doc.uri);
-    if (Files.isConfigFile(doc.uri)) {
-      this.files.openConfigText.set(uri, doc.getText());
-      this.configChanged();
-      return;
-    }
-    if (!this.isSpecDoc(doc)) return;
-    this.open.set(uri, { uri, clientUri: doc.uri, doc, cache: new ChunkCache(), fileFindings: [], depsStale: false });
-    if (this.closedPushed.delete(uri) && this.pull) this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-    // Validated at once: first diagnostics must not wait for the workspace scan.
-    this.validate(uri, true);
-  }
+  didOpen = documents.didOpen;
 
-  didChange(doc: TextDocument): void {
-    const uri = normaliseUri(doc.uri);
-    if (Files.isConfigFile(doc.uri)) {
-      if (this.files.openConfigText.has(uri)) {
-        this.files.openConfigText.set(uri, doc.getText());
-        this.configChanged();
-      }
-      return;
-    }
-    const st = this.open.get(uri);
-    if (!st || st.file?.version === doc.version) return; // didOpen validated it already
-    this.dirty.add(uri);
-    this.edits++;
-    this.scheduleValidation();
-  }
+  didChange = documents.didChange;
 
-  /**
-   * Validate the dirty documents once the edits stop coming: the message queue hands the server one
-   * message per turn of the event loop, so a turn in which no edit arrived means the queue holds no
-   * more of them. A burst of a thousand edits (a paste, a macro, a client replaying changes) is then
-   * validated once, at its newest version, instead of once per intermediate version; an edit on its
-   * own waits one turn. A flood that never pauses is still validated every COALESCE_MS. `then` runs
-   * after the validation.
-   */
-  scheduleValidation(then?: () => void): void {
-    if (then) this.afterValidation.push(then);
-    if (this.validateScheduled || !this.dirty.size) return;
-    this.validateScheduled = true;
-    const since = now();
-    // The first turn always waits: this callback runs before the message queue's next one.
-    let seen = -1;
-    const tick = this.guard('validating', () => {
-      if (this.edits !== seen && now() - since < COALESCE_MS) {
-        seen = this.edits;
-        setImmediate(tick);
-        return;
-      }
-      this.validateScheduled = false;
-      const uris = [...this.dirty];
-      this.dirty.clear();
-      for (const u of uris) this.validate(u, true);
-      for (const f of this.afterValidation.splice(0)) f();
-    });
-    setImmediate(tick);
-  }
+  scheduleValidation = documents.scheduleValidation;
 
-  didClose(doc: TextDocument): void {
-    const uri = normaliseUri(doc.uri);
-    if (Files.isConfigFile(doc.uri)) {
-      if (this.files.openConfigText.delete(uri)) this.configChanged();
-      return;
-    }
-    const st = this.open.get(uri);
-    if (!st) return;
-    this.open.delete(uri);
-    this.dirty.delete(uri);
-    this.followUps.delete(uri);
-    if (!this.pull) this.connection.sendDiagnostics({ uri: st.clientUri, diagnostics: [] });
-    // The file on disk (if it is a workspace spec) replaces the editor's version in the index.
-    const prev = this.session.get(uri);
-    const kind = this.files.classify(uri);
-    const text = kind !== 'no' ? this.files.readText(uri) : undefined;
-    if (text !== undefined && isSpecFile(uri, text)) {
-      const { summary } = summaryOf(uri, text);
-      this.session.set(summary);
-      this.indexChanged([{ uri, prev, next: summary }]);
-    } else if (prev) {
-      this.session.delete(uri);
-      this.indexChanged([{ uri, prev }]);
-    }
-  }
+  didClose = documents.didClose;
 
-  didSave(doc: TextDocument): void {
-    // Saving changes nothing the server has not seen; a config file saved may change other files' checks.
-    if (Files.isConfigFile(doc.uri)) this.configChanged();
-  }
+  didSave = documents.didSave;
 
-  configChanged(): void {
-    this.files.invalidateConfigs();
-    this.publishConfigProblems();
-    this.revalidateAll();
-    void this.rescan(true);
-  }
+  configChanged = documents.configChanged;
 
-  revalidateAll(): void {
-    for (const st of this.open.values()) {
-      st.file = undefined;
-      st.semKey = undefined;
-      this.dirty.add(st.uri);
-    }
-    this.scheduleValidation(() => {
-      this.needRefresh = true;
-      this.scheduleFollowUps();
-    });
-  }
+  revalidateAll = documents.revalidateAll;
 
   /** Analyse an open document if its analysis is older than its text (or stale), updating the index. */
   fresh(st: OpenState): SpecFile {
