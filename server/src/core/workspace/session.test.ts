@@ -35,7 +35,10 @@ describe('WorkspaceSession', () => {
     expect(s.workspaceFindings(A1).every((f) => f.uri === A1)).toBe(true);
     expect(s.workspaceFindings(B1)).toEqual([]);
     // A file's own findings are merged in order.
-    const own = s.workspaceFindings(A1).slice(0, 1).map((f) => ({ ...f, ruleId: 'own' }));
+    const own = s
+      .workspaceFindings(A1)
+      .slice(0, 1)
+      .map((f) => ({ ...f, ruleId: 'own' }));
     expect(s.findings(A1, own)).toHaveLength(s.workspaceFindings(A1).length + 1);
     // Taking the duplicate away clears both files.
     const change = s.delete(A2)!;
