@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseFile } from '../core/lint/engine.js';
 import { indexTexts } from '../core/lint/pipeline.js';
-import { buildProblem } from '../core/lint/combo-problem.js';
+import { buildProblem } from '../core/combination/from-spec.js';
 import { analyse, checkSelection, describeRule, enumerate, fillToMinimum } from '../core/combination/index.js';
 import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { parseArgs, UsageError } from './args.js';
