@@ -33,11 +33,11 @@ export type JsonSchema = { readonly [key: string]: unknown };
  */
 export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema: JsonSchema }>> = {
   rules: {
-    description: 'How serious each rule\'s findings are: error, warning, info, or off to not check it.',
+    description: "How serious each rule's findings are: error, warning, info, or off to not check it.",
     schema: { type: 'object' },
   },
   specs: {
-    description: 'Which files are spec files: glob patterns relative to this file\'s folder.',
+    description: "Which files are spec files: glob patterns relative to this file's folder.",
     schema: { type: 'array', items: { type: 'string' }, default: DEFAULT_SPEC_GLOBS },
   },
   exclude: {
