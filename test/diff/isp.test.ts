@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../server/src/core/combination/index';
-import { buildProblem } from '../../server/src/core/lint/combo-problem';
+import { buildProblem } from '../../server/src/core/combination/from-spec';
 import { buildModel } from '../../server/src/core/model/spec';
 import { parseSpecText } from '../../server/src/core/parse/parse';
 import { diffSpecs } from '../../server/src/core/diff/index';

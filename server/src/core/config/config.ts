@@ -24,7 +24,42 @@ export interface QualspecConfig {
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
 
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
+/** A JSON Schema fragment (plain data), for the generated schemas/qualspec-config.schema.json. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * The keys of `.qualspec.yaml`: the one typed list that parseConfig's suggestions and the generated
+ * JSON Schema (scripts/catalogue.mjs) take them from. A new key is added here (with its schema, in
+ * the words the editor shows on hover) and read in parseConfig. `rules`' schema lists no rule: the
+ * generator adds one property per rule of the catalogue, with the severities below.
+ */
+export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema: JsonSchema }>> = {
+  rules: {
+    description: "How serious each rule's findings are: error, warning, info, or off to not check it.",
+    schema: { type: 'object' },
+  },
+  specs: {
+    description: "Which files are spec files: glob patterns relative to this file's folder.",
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULT_SPEC_GLOBS },
+  },
+  exclude: {
+    description: 'Files that are never spec files, though a pattern of specs matches them (node_modules and .git always are).',
+    schema: { type: 'array', items: { type: 'string' } },
+  },
+  diff: {
+    description:
+      'qualspec diff (docs/versions.md): regulatorSensitive sets how learning-outcome and criterion changes under the same UAN, and size changes under the same QAN, are reported: error, warning (default), info or off.',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { regulatorSensitive: { enum: ['error', 'warning', 'info', 'off'], default: 'warning' } },
+    },
+  },
+};
+
+/** The severities a rule may be set to in `rules`. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const SEVERITIES: readonly string[] = SEVERITY_SETTINGS;
 
 export function parseConfig(text: string, uri: string, knownRules: Iterable<string>): { config: QualspecConfig; problems: Finding[] } {
   const problems: Finding[] = [];
@@ -106,11 +141,11 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
         else config.diff = { regulatorSensitive: sev as SeveritySetting };
       }
     } else {
-      const s = suggest(key, ['rules', 'specs', 'exclude', 'diff']);
+      const s = suggest(key, Object.keys(CONFIG_KEYS));
       bad(
         kr[0]!,
         kr[1]!,
-        `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs, exclude or diff.'}`,
+        `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : `: use ${Object.keys(CONFIG_KEYS).join(', ')}.`}`,
       );
     }
   }

@@ -3,7 +3,7 @@
  * of valid selections before, after and under both versions, the achievable credit / GLH / TQT
  * ranges, the units withdrawn, and stated sizes that a rule change has put out of reach.
  */
-import { buildProblem } from '../lint/combo-problem.js';
+import { buildProblem } from '../combination/from-spec.js';
 import type { QualificationModel, Size, SpecModel } from '../model/spec.js';
 import type { ParsedFile } from '../parse/parse.js';
 import { LineIndex } from '../text/line-index.js';
