@@ -18,6 +18,10 @@ export interface QualspecConfig {
   rules: Record<string, SeveritySetting>;
   specs: string[];
   exclude: string[];
+  /** Words the spelling check accepts in every spec of the workspace (`words:`). */
+  words?: string[];
+  /** The language of the workspace's specs when a spec names none (`language:`, default en-GB). */
+  language?: 'en-GB' | 'en-US';
 }
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
@@ -84,9 +88,23 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
       const globs = v.items.map((i) => String((i as { value: unknown }).value));
       if (key === 'specs') config.specs = globs;
       else config.exclude = [...DEFAULT_EXCLUDE, ...globs];
+    } else if (key === 'words') {
+      if (v === null) continue;
+      if (!isSeq(v) || !v.items.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number'))) {
+        bad(vr[0]!, vr[1]!, "'words' must be a list of words the spelling check accepts, e.g. - Salesforce.");
+        continue;
+      }
+      config.words = v.items.map((i) => String((i as { value: unknown }).value));
+    } else if (key === 'language') {
+      const lang = isScalar(v) ? v.value : undefined;
+      if (lang !== 'en-GB' && lang !== 'en-US') {
+        bad(vr[0]!, vr[1]!, `'${String(lang)}' is not a language qualspec spell-checks: use en-GB (British English) or en-US (American English).`);
+        continue;
+      }
+      config.language = lang;
     } else {
-      const s = suggest(key, ['rules', 'specs', 'exclude']);
-      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs or exclude.'}`);
+      const s = suggest(key, ['rules', 'specs', 'exclude', 'words', 'language']);
+      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs, exclude, words or language.'}`);
     }
   }
   return { config, problems };
