@@ -9,9 +9,9 @@
  * other files (cross-file findings, checks that read units of the edited file) runs afterwards, one
  * file per turn of the event loop, and is re-planned by any newer edit.
  */
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -253,10 +253,27 @@ export class QualspecServer {
         },
         file: (u) => this.specFile(u),
         lines: (u) => this.linesOf(u),
+        workspaceConfig: (u) => this.workspaceConfigOf(u),
       };
       this.hosts.set(key, h);
     }
     return h;
+  }
+
+  /** The .qualspec.yaml of a spec, for "Add to the workspace dictionary": its text, or where to create one (the workspace folder). */
+  private workspaceConfigOf(uri: string): { uri: string; text?: string } | undefined {
+    const cu = this.files.configFileFor(uri);
+    if (cu) {
+      const open = this.files.openConfigText.get(cu);
+      if (open !== undefined) return { uri: cu, text: open };
+      try {
+        return { uri: cu, text: readFileSync(fileURLToPath(cu), 'utf8') };
+      } catch {
+        return undefined;
+      }
+    }
+    const folder = this.files.folderOf(uri)?.uri;
+    return folder ? { uri: new URL('.qualspec.yaml', folder.endsWith('/') ? folder : `${folder}/`).href } : undefined;
   }
 
   // ------------------------------------------------------------------ plumbing
