@@ -97,7 +97,7 @@ export function suggestionsFor(word: string, language: Language, prefer?: Readon
     base = t
       ? dedupe(
           t
-            .suggestWithCost(lower, { numSuggestions: 8, ignoreCase: true, changeLimit: 3, timeout: 100 })
+            .suggestWithCost(lower, { numSuggestions: 8, ignoreCase: true, changeLimit: 3, timeout: 50 })
             .filter((s) => !s.word.endsWith("'s") && !s.word.endsWith("'"))
             .map((s) => ({ word: s.word, cost: s.cost })),
         )
