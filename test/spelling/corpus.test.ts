@@ -31,7 +31,9 @@ describe('spelling on a seeded typo corpus', () => {
     const flagged = results.filter((r) => r.flagged).length / results.length;
     const suggested = results.filter((r) => r.suggested).length / results.length;
     const missed = results.filter((r) => !r.suggested).map((r) => `${r.typo.typo} (${r.typo.intended}, ${r.typo.kind}${r.flagged ? '' : ', not flagged'})`);
-    console.log(`typo corpus: ${results.length} typos, ${(flagged * 100).toFixed(1)}% flagged, intended word suggested for ${(suggested * 100).toFixed(1)}%; missed: ${missed.join(', ')}`);
+    console.log(
+      `typo corpus: ${results.length} typos, ${(flagged * 100).toFixed(1)}% flagged, intended word suggested for ${(suggested * 100).toFixed(1)}%; missed: ${missed.join(', ')}`,
+    );
     expect(flagged).toBeGreaterThanOrEqual(0.95);
     expect(suggested).toBeGreaterThanOrEqual(0.85);
   });

@@ -3,7 +3,7 @@
  * words of its prose fields (one typo a field, so each finding is matched to its typo). A typo that
  * makes another dictionary word ("form" -> "from") is drawn again: no spelling check can catch those.
  *
- *   npx tsx test/spelling/corpus.ts specs/isp-level-5-professional-sales.yaml 60 1  (prints the typos)
+ * Used by corpus.test.ts (seeds 16 and 61); injectTypos(text, count, seed) gives the same typos for a seed.
  */
 import { parseSpecText } from '../../server/src/core/parse/parse';
 import { buildModel } from '../../server/src/core/model/spec';
@@ -25,9 +25,32 @@ export interface Typo {
 }
 
 const NEIGHBOURS: Record<string, string> = {
-  a: 'qsz', b: 'vghn', c: 'xdfv', d: 'serfcx', e: 'wrds', f: 'drtgvc', g: 'ftyhbv', h: 'gyujnb', i: 'ujko', j: 'huikmn', k: 'jiolm',
-  l: 'kop', m: 'njk', n: 'bhjm', o: 'iklp', p: 'ol', q: 'wa', r: 'edft', s: 'awedxz', t: 'rfgy', u: 'yhji', v: 'cfgb', w: 'qase',
-  x: 'zsdc', y: 'tghu', z: 'asx',
+  a: 'qsz',
+  b: 'vghn',
+  c: 'xdfv',
+  d: 'serfcx',
+  e: 'wrds',
+  f: 'drtgvc',
+  g: 'ftyhbv',
+  h: 'gyujnb',
+  i: 'ujko',
+  j: 'huikmn',
+  k: 'jiolm',
+  l: 'kop',
+  m: 'njk',
+  n: 'bhjm',
+  o: 'iklp',
+  p: 'ol',
+  q: 'wa',
+  r: 'edft',
+  s: 'awedxz',
+  t: 'rfgy',
+  u: 'yhji',
+  v: 'cfgb',
+  w: 'qase',
+  x: 'zsdc',
+  y: 'tghu',
+  z: 'asx',
 };
 const VOWELS = 'aeiou';
 

@@ -20,7 +20,10 @@ function here(): string {
 }
 
 /** The dictionary's bytes, or undefined when neither the built file nor the package is there. */
-export function readDictionary(language: Language, dirs: readonly string[] = [path.join(here(), 'dict'), path.resolve(here(), '../../../dist/dict')]): Uint8Array | undefined {
+export function readDictionary(
+  language: Language,
+  dirs: readonly string[] = [path.join(here(), 'dict'), path.resolve(here(), '../../../dist/dict')],
+): Uint8Array | undefined {
   const f = FILES[language];
   for (const d of dirs) {
     const p = path.join(d, f.built);

@@ -104,7 +104,11 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
       config.language = lang;
     } else {
       const s = suggest(key, ['rules', 'specs', 'exclude', 'words', 'language']);
-      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs, exclude, words or language.'}`);
+      bad(
+        kr[0]!,
+        kr[1]!,
+        `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs, exclude, words or language.'}`,
+      );
     }
   }
   return { config, problems };

@@ -126,7 +126,16 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
       const related: Related[] = (r.related ?? []).map((x) =>
         'uri' in x ? x : { uri, span: narrow(text, located.locate(x.path, x.part ?? 'value')), message: x.message },
       );
-      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: soundFixes(text, r.fixes), ...(r.data !== undefined ? { data: r.data } : {}) });
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: sev,
+        message: r.message,
+        uri,
+        span,
+        related,
+        fixes: soundFixes(text, r.fixes),
+        ...(r.data !== undefined ? { data: r.data } : {}),
+      });
     };
     try {
       rule.check({ uri, parsed: located, model, index, config, report });

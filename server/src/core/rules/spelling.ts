@@ -29,7 +29,9 @@ export const rule: FileRule = {
       const suggestions = [...suggestionsFor(m.word, language, vocabulary)];
       const name = LANGUAGE_NAMES[language];
       const fixes: Fix[] = span
-        ? suggestions.slice(0, 3).map((s, i) => ({ title: `Change '${m.word}' to '${s}'`, edits: [{ span, newText: s }], ...(i === 0 ? { preferred: true } : {}) }))
+        ? suggestions
+            .slice(0, 3)
+            .map((s, i) => ({ title: `Change '${m.word}' to '${s}'`, edits: [{ span, newText: s }], ...(i === 0 ? { preferred: true } : {}) }))
         : [];
       const data: SpellingData = { word: m.word, suggestions, language };
       report({

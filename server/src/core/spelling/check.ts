@@ -43,7 +43,9 @@ export function proseFields(parsed: ParsedFile, model: SpecModel): readonly Pros
   return memoOn(model, FIELDS, () => {
     const out: ProseField[] = textFields(model).map((f) => ({ path: f.path, value: f.value, markdown: f.kind === 'prose', owner: f.owner }));
     for (const u of model.units)
-      for (const k of u.ksbs) if (k.text !== undefined) out.push({ path: [...k.path, 'text'], value: k.text, markdown: false, owner: `KSB ${k.code ?? ''} of unit ${u.ref ?? u.index + 1}` });
+      for (const k of u.ksbs)
+        if (k.text !== undefined)
+          out.push({ path: [...k.path, 'text'], value: k.text, markdown: false, owner: `KSB ${k.code ?? ''} of unit ${u.ref ?? u.index + 1}` });
     const data = parsed.data;
     if (isObj(data)) {
       if (Array.isArray(data.sections))
@@ -59,7 +61,13 @@ export function proseFields(parsed: ParsedFile, model: SpecModel): readonly Pros
         if (Array.isArray(doc.changeHistory))
           doc.changeHistory.forEach((c, i) => {
             if (isObj(c) && typeof c.summary === 'string')
-              out.push({ path: ['document', 'changeHistory', i, 'summary'], value: c.summary, markdown: false, owner: `change ${String(c.version ?? i + 1)}`, cites: true });
+              out.push({
+                path: ['document', 'changeHistory', i, 'summary'],
+                value: c.summary,
+                markdown: false,
+                owner: `change ${String(c.version ?? i + 1)}`,
+                cites: true,
+              });
           });
       }
     }
