@@ -317,6 +317,27 @@ describe('language features', () => {
       return after;
     };
 
+    it('offers the spelling suggestions and "Add to the workspace dictionary" for a misspelt word', async () => {
+      const base = c.texts.get(isp)!;
+      const at = base.indexOf('title: Organisational Sales Planning') + 'title: '.length;
+      const v = c.edit(isp, at, at + 'Organisational'.length, 'Organisatoinal');
+      const diags = await c.diagnosticsFor(isp, (d, p) => p.version === v && d.some((x) => x.code === 'spelling'));
+      const d = diags.find((x) => x.code === 'spelling')!;
+      expect(d.data).toMatchObject({ word: 'Organisatoinal', language: 'en-GB' });
+      expect((d.data as { suggestions: string[] }).suggestions[0]).toBe('Organisational');
+      const actions = await actionsAt(isp, at + 2, c.texts.get(isp)!);
+      const change = actions.find((a) => a.title === "Change 'Organisatoinal' to 'Organisational'")!;
+      expect(change.isPreferred).toBe(true);
+      expect(textOfRange(c.texts.get(isp)!, editsFor(change.edit, isp)[0]!.range)).toBe('Organisatoinal');
+      const add = actions.find((a) => a.title === "Add 'Organisatoinal' to the workspace dictionary")!;
+      // No .qualspec.yaml in the workspace: the action creates one at its root.
+      const config = ws.uri('.qualspec.yaml');
+      expect(add.edit?.documentChanges?.[0]).toMatchObject({ kind: 'create', uri: config });
+      expect(add.edit?.documentChanges?.[1]).toMatchObject({ textDocument: { uri: config }, edits: [{ newText: 'words:\n  - Organisatoinal\n' }] });
+      const back = c.edit(isp, at, at + 'Organisatoinal'.length, 'Organisational');
+      await c.diagnosticsFor(isp, (dd, p) => p.version === back && !dd.some((x) => x.code === 'spelling'));
+    });
+
     it('fixes credit vs TQT both ways, keeping the comment on the line, and every other byte', async () => {
       const base = c.texts.get(isp)!;
       const at = base.indexOf('    credit: 5\n', base.indexOf('ref: L5B1')) + '    credit: '.length;

@@ -2,6 +2,9 @@
 import { docsBase, main } from './main.js';
 import { isBatchWorker, runBatchWorker } from './batch.js';
 import pkg from '../../../package.json';
+import { installSpellDictionaries } from '../host/spell-dictionaries.js';
+
+installSpellDictionaries();
 
 if (isBatchWorker()) runBatchWorker();
 else

@@ -33,6 +33,8 @@ import { ALL_RULES } from '../core/rules/index.js';
 import { DEFAULT_FEATURES, LineStarts, toDiagnostic, type ClientFeatures, type LineMap, type ServiceHost, type SpecFile } from '../service/index.js';
 import { semanticKey, WorkspaceSession, type IndexChange } from '../core/workspace/session.js';
 import { Files, normaliseUri, uriToPath, type Folder } from './files.js';
+import { MAX_CONFIG_BYTES } from '../host/files.js';
+import { utf8Text } from '../host/read.js';
 import { warmUpSteps } from './warmup.js';
 import * as scan from './scan.js';
 import * as documents from './documents.js';
@@ -117,10 +119,25 @@ export class QualspecServer {
         },
         file: (u) => this.specFile(u),
         lines: (u) => this.linesOf(u),
+        workspaceConfig: (u) => this.workspaceConfigOf(u),
       };
       this.hosts.set(key, h);
     }
     return h;
+  }
+
+  /** The .qualspec.yaml of a spec, for "Add to the workspace dictionary": its text, or where to create one (the workspace folder). */
+  private workspaceConfigOf(uri: string): { uri: string; text?: string } | undefined {
+    const cu = this.files.configFileFor(uri);
+    if (cu) {
+      const open = this.files.openConfigText.get(cu);
+      if (open !== undefined) return { uri: cu, text: open };
+      const p = uriToPath(cu);
+      const read = p ? this.files.read(p, MAX_CONFIG_BYTES) : undefined;
+      return read?.ok ? { uri: cu, text: utf8Text(read.bytes) } : undefined;
+    }
+    const folder = this.files.folderOf(uri)?.uri;
+    return folder ? { uri: new URL('.qualspec.yaml', folder.endsWith('/') ? folder : `${folder}/`).href } : undefined;
   }
 
   // ------------------------------------------------------------------ plumbing

@@ -20,6 +20,10 @@ export interface QualspecConfig {
   exclude: string[];
   /** `qualspec diff` (docs/versions.md): severity of regulator-sensitive changes. Default warning. */
   diff?: { regulatorSensitive?: SeveritySetting };
+  /** Words the spelling check accepts in every spec of the workspace (`words:`). */
+  words?: string[];
+  /** The language of the workspace's specs when a spec names none (`language:`, default en-GB). */
+  language?: 'en-GB' | 'en-US';
 }
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
@@ -45,6 +49,14 @@ export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema:
   exclude: {
     description: 'Files that are never spec files, though a pattern of specs matches them (node_modules and .git always are).',
     schema: { type: 'array', items: { type: 'string' } },
+  },
+  words: {
+    description: 'Words the spelling check accepts in every spec of the workspace (names, product words, terms of your sector).',
+    schema: { type: 'array', items: { type: 'string' } },
+  },
+  language: {
+    description: 'The language specs are spell-checked in when a spec names none: en-GB (British English, the default) or en-US.',
+    schema: { enum: ['en-GB', 'en-US'], default: 'en-GB' },
   },
   diff: {
     description:
@@ -140,6 +152,20 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
         if (!SEVERITIES.includes(sev)) bad(svr[0]!, svr[1]!, `'${String(sv)}' is not a severity for diff.regulatorSensitive: use error, warning, info or off.`);
         else config.diff = { regulatorSensitive: sev as SeveritySetting };
       }
+    } else if (key === 'words') {
+      if (v === null) continue;
+      if (!isSeq(v) || !v.items.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number'))) {
+        bad(vr[0]!, vr[1]!, "'words' must be a list of words the spelling check accepts, e.g. - Salesforce.");
+        continue;
+      }
+      config.words = v.items.map((i) => String((i as { value: unknown }).value));
+    } else if (key === 'language') {
+      const lang = isScalar(v) ? v.value : undefined;
+      if (lang !== 'en-GB' && lang !== 'en-US') {
+        bad(vr[0]!, vr[1]!, `'${String(lang)}' is not a language qualspec spell-checks: use en-GB (British English) or en-US (American English).`);
+        continue;
+      }
+      config.language = lang;
     } else {
       const s = suggest(key, Object.keys(CONFIG_KEYS));
       bad(

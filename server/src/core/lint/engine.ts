@@ -125,10 +125,19 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
       const related: Related[] = (r.related ?? []).map((x) =>
         'uri' in x ? x : { uri, span: narrow(text, located.locate(x.path, x.part ?? 'value')), message: x.message },
       );
-      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: soundFixes(text, r.fixes) });
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: sev,
+        message: r.message,
+        uri,
+        span,
+        related,
+        fixes: soundFixes(text, r.fixes),
+        ...(r.data !== undefined ? { data: r.data } : {}),
+      });
     };
     try {
-      rule.check({ uri, parsed: located, model, index, report });
+      rule.check({ uri, parsed: located, model, index, config, report });
     } catch (e) {
       // A bug in one check must not hide the others' findings or crash the host.
       findings.push({
