@@ -30,10 +30,15 @@ test('authoring: Enter indents after key:, "- " is not doubled, no word-based su
     await vs.openFile('specs/new.yaml');
     // 1. Enter at the end of `units:`, then the first unit typed the obvious way.
     await vs.gotoLine(12, 7);
-    await vs.insertText('\n- ref: U1\ntitle: Zymurgy basics');
+    // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
+    await vs.press('Enter');
+    await vs.insertText('- ref: U1');
+    await vs.press('Enter');
+    await vs.insertText('title: Zymurgy basics');
     // 2. A progression item, Enter, and "- " typed by habit.
     await vs.moveCursorTo('- Certificate in Zymurgy', { offset: '- Certificate in Zymurgy'.length });
-    await vs.insertText('\n- Diploma');
+    await vs.press('Enter');
+    await vs.insertText('- Diploma');
     await vs.save();
     const saved = await vs.waitForFileContent('specs/new.yaml', (s) => s.includes('Diploma') && s.includes('Zymurgy basics'));
     t.log(saved);
