@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseFile, lintTexts } from '../../server/src/core/lint/engine.js';
+import { analyseFile } from '../../server/src/core/lint/engine.js';
+import { lintTexts } from '../../server/src/core/lint/pipeline.js';
 import { firstSentence } from '../../server/src/core/schema/validate.js';
 
 const ILM = readFileSync('specs/ilm-l2-sales-management.yaml', 'utf8');
