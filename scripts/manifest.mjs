@@ -95,6 +95,8 @@ function extensionKeys(rules) {
           'editor.tabSize': 2,
           'editor.autoIndent': 'advanced',
           'editor.quickSuggestions': { strings: 'on' },
+          // Words from elsewhere in the file are noise while typing a value: the server's completions are the suggestions.
+          'editor.wordBasedSuggestions': 'off',
           'diffEditor.ignoreTrimWhitespace': false,
         },
       },

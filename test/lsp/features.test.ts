@@ -348,7 +348,7 @@ describe('language features', () => {
       const titles = actions.map((a) => a.title);
       expect(titles).toContain('Set credit to 5 (TQT 50 / 10)');
       expect(titles).toContain('Set TQT to 70 (7 credits × 10)');
-      expect(titles).toContain('Disable credit-tqt for this node');
+      expect(titles).toContain("Don't check 'credit-tqt' here (adds a comment above this entry)");
       const fix = actions.find((a) => a.title === 'Set credit to 5 (TQT 50 / 10)')!;
       expect(fix.isPreferred).toBe(true);
       expect(fix.diagnostics?.[0]?.code).toBe('credit-tqt');
@@ -368,7 +368,7 @@ describe('language features', () => {
       await c.diagnosticsFor(isp, (d, p) => p.version === v && d.some((x) => x.code === 'credit-tqt'));
       const broken = c.texts.get(isp)!;
       const actions = await actionsAt(isp, at, broken);
-      const disable = actions.find((a) => a.title === 'Disable credit-tqt for this node')!;
+      const disable = actions.find((a) => a.title === "Don't check 'credit-tqt' here (adds a comment above this entry)")!;
       const after = await apply(isp, disable);
       const lineStart = broken.lastIndexOf('\n', at) + 1;
       expect(after).toBe(broken.slice(0, lineStart) + '    # qualspec-disable-next credit-tqt\n' + broken.slice(lineStart));

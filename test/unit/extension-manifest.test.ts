@@ -123,15 +123,24 @@ describe('language configuration', () => {
     expect(conf.autoClosingPairs.map((p: { open: string }) => p.open)).toEqual(expect.arrayContaining(['"', "'", '[', '{']));
   });
 
-  it('continues a list of scalars with "- ", and indents under "- key: value"', () => {
-    expect(onEnter('  - L5B1')).toEqual({ indent: 'none', appendText: '- ' });
-    expect(onEnter('    - 8570-228  # mandatory')).toEqual({ indent: 'none', appendText: '- ' });
+  it('adds no "- " after a list item (typing "- " by habit doubled it), and indents under "- key: value"', () => {
+    expect(onEnter('  - L5B1')).toBeUndefined();
+    expect(onEnter('    - 8570-228  # mandatory')).toBeUndefined();
     expect(onEnter('  - id: total')).toEqual({ indent: 'indent' });
     expect(onEnter('  - text: >-')).toEqual({ indent: 'indent', appendText: '  ' });
     expect(onEnter('  - rules:')).toEqual({ indent: 'indent', appendText: '  ' });
     // An empty item ends the list rather than adding another dash.
     expect(onEnter('  -')).toEqual({ indent: 'none' });
     expect(onEnter('  - https://example.org/x')).toBeUndefined();
+    for (const rule of conf.onEnterRules) expect(rule.action.appendText ?? '').not.toContain('-');
+  });
+
+  it('Enter after a key with no value (units:, learningOutcomes:) indents the next line', () => {
+    expect(onEnter('units:')).toEqual({ indent: 'indent' });
+    expect(onEnter('    learningOutcomes:  # the outcomes')).toEqual({ indent: 'indent' });
+    expect(onEnter('"quoted key":')).toEqual({ indent: 'indent' });
+    expect(onEnter('  title: Level 5 Award')).toBeUndefined();
+    expect(onEnter('  # a comment:')).toBeUndefined();
   });
 
   it('indents after a key that opens a block', () => {

@@ -1,6 +1,6 @@
 /**
- * Diagnostics (findings in LSP form), code actions (the findings' fixes, and "Disable <rule> for
- * this node"), and code lenses above each qualification.
+ * Diagnostics (findings in LSP form), code actions (the findings' fixes, and "Don't check <rule> here",
+ * a disable comment), and code lenses above each qualification.
  */
 import {
   CodeActionKind,
@@ -52,7 +52,7 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-/** Quick fixes for the findings at the range: each finding's fixes, then "Disable <rule> for this node". */
+/** Quick fixes for the findings at the range: each finding's fixes, then "Don't check <rule> here" (a disable comment). */
 export function codeActions(host: ServiceHost, file: SpecFile, findings: readonly Finding[], req: CodeActionRequest, docsBase?: string): CodeAction[] {
   if (req.only && !req.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
   const span = { start: file.lines.offsetAt(req.range.start), end: file.lines.offsetAt(req.range.end) };
@@ -95,7 +95,12 @@ export function codeActions(host: ServiceHost, file: SpecFile, findings: readonl
     const key = `${f.ruleId}|${edit.range.start.line}`;
     if (disabled.has(key)) continue;
     disabled.add(key);
-    out.push({ title: `Disable ${f.ruleId} for this node`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [file.uri]: [edit] } } });
+    out.push({
+      title: `Don't check '${f.ruleId}' here (adds a comment above this entry)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      edit: { changes: { [file.uri]: [edit] } },
+    });
   }
   // Fixes first (preferred ones first), then the "disable" actions.
   return out.sort((a, b) => rank(a) - rank(b));
@@ -131,7 +136,7 @@ function lineStarts(text: string): number[] {
 }
 
 function rank(a: CodeAction): number {
-  if (a.title.startsWith('Disable ')) return 3;
+  if (a.title.startsWith("Don't check ")) return 3;
   if (a.title.startsWith('Add ')) return 2;
   return a.isPreferred ? 0 : 1;
 }
