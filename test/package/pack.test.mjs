@@ -82,7 +82,8 @@ test('npx qualspec lint checks a spec there: exit 0 when clean, 1 with the findi
   assert.equal(sarif.runs[0].results[0].ruleId, 'unknown-key');
   // The rule's page ships in the package and is embedded as the rule's help.
   const rule = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'unknown-key');
-  assert.match(rule.help.markdown, /unknown-key/);
+  assert.match(rule.help.markdown, /^# unknown-key\n[^]*## What it checks/);
+  assert.equal(rule.helpUri, undefined);
   assert.equal(run('npx', ['--no-install', 'qualspec', '--version']).stdout.trim(), packed.version);
 });
 
