@@ -274,7 +274,7 @@ describe('colour', () => {
 describe('the built CLI as a process', () => {
   it('FORCE_COLOR colours a report that is not going to a terminal; NO_COLOR does not', () => {
     write('specs/a.yaml', broken());
-    const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.NO_COLOR;
     delete env.FORCE_COLOR;
     const forced = spawnSync(process.execPath, [CLI, 'lint', 'specs'], { cwd: dir, encoding: 'utf8', env: { ...env, FORCE_COLOR: '1' } });
