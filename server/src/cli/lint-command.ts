@@ -251,7 +251,8 @@ function fixFiles(
         try {
           writeAtomic(l.abs, (l.bom ? '\uFEFF' : '') + text);
         } catch (e) {
-          io.stderr(`qualspec: cannot write ${l.rel}: ${writeErrorReason(e, l.abs)}. The file is unchanged.\n`);
+          const err = e as NodeJS.ErrnoException;
+          io.stderr(`qualspec: cannot write ${l.rel}: ${err.code ? `${err.code}: ` : ''}${String(err.message).split('\n')[0]}. The file is unchanged.\n`);
           return 2;
         }
       }
