@@ -13,8 +13,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyseFile, lintTexts } from './core/lint/engine.js';
-import { buildProblem } from './core/lint/combo-problem.js';
+import { analyseFile } from './core/lint/engine.js';
+import { lintTexts } from './core/lint/pipeline.js';
+import { buildProblem } from './core/combination/from-spec.js';
 import { analyse, checkSelection, describeRule } from './core/combination/index.js';
 import { WorkspaceIndex } from './core/workspace/index.js';
 import { ALL_RULES, RULES_BY_ID } from './core/rules/index.js';

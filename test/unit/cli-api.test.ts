@@ -66,7 +66,7 @@ describe('lintFiles', () => {
 
   it('rejects with a one-line message for a missing path or a device', async () => {
     await expect(lintFiles(['nope'], { cwd: dir })).rejects.toThrow('qualspec: no such file or directory, or no file matches: nope');
-    await expect(lintFiles(['/dev/zero'], { cwd: dir })).rejects.toThrow(/^qualspec: cannot read .*dev\/zero: not a regular file$/);
+    await expect(lintFiles(['/dev/zero'], { cwd: dir })).rejects.toThrow(/^qualspec: cannot read .*dev\/zero: .*not a regular file$/);
   });
 });
 
