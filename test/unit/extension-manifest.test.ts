@@ -78,29 +78,36 @@ describe('extension manifest', () => {
     const tm = JSON.parse(read(grammar.path));
     expect(tm.scopeName).toBe(grammar.scopeName);
     expect(tm.patterns).toContainEqual({ include: 'source.yaml' });
-    expect(contributes.yamlValidation).toEqual([{ fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' }]);
+    expect(contributes.yamlValidation).toEqual([
+      { fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' },
+      // The generated .qualspec.yaml schema: completion and checks in Red Hat YAML.
+      { fileMatch: ['.qualspec.yaml', '.qualspec.yml'], url: './schemas/qualspec-config.schema.json' },
+    ]);
     expect(existsSync(new URL('schemas/qualspec.schema.json', root))).toBe(true);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
-    expect(pkg.capabilities.virtualWorkspaces).toBe(false);
+    // Not supported (the server reads specs and configs from disk), and VS Code is told why.
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
+    expect(pkg.capabilities.virtualWorkspaces.description).toMatch(/from disk/);
   });
 
-  it('packs only what the installed extension needs', () => {
-    const ignore = read('.vscodeignore');
-    expect(ignore.split('\n')).toContain('**');
+  it('packs only what the installed extension needs (one `files` list for the VSIX and the npm package)', () => {
+    // vsce refuses a .vscodeignore beside package.json `files`.
+    expect(existsSync(new URL('.vscodeignore', root))).toBe(false);
     for (const keep of [
-      '!dist/*.js',
-      '!schemas/**',
-      '!docs/**',
-      '!syntaxes/**',
-      '!images/**',
-      '!client/media/**',
-      '!language-configuration.json',
-      '!README.md',
-      '!LICENSE',
-      '!package.json',
+      'dist/*.js',
+      'dist/api.d.ts',
+      'bin/',
+      'schemas/',
+      'docs/',
+      'syntaxes/',
+      'images/icon.png',
+      'client/media/',
+      'language-configuration.json',
     ]) {
-      expect(ignore.split('\n')).toContain(keep);
+      expect(pkg.files).toContain(keep);
     }
+    // No sources, tests, fixtures or bundle source maps.
+    for (const f of pkg.files as string[]) expect(f).not.toMatch(/^(server|test|bench|scripts|specs)\b|\.map$|^dist\/?$/);
     expect(existsSync(new URL(pkg.icon, root))).toBe(true);
     const png = readFileSync(new URL(pkg.icon, root));
     expect(png.readUInt32BE(16)).toBe(128);

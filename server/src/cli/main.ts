@@ -1,9 +1,8 @@
 /** `qualspec` — the command-line front end of the same engine the editor uses. */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { UsageError } from './args.js';
-import { LINT_HELP, runLint, type Io } from './lint-command.js';
+import { runLint, type Io } from './lint-command.js';
 import { COMBOS_HELP, runCombos } from './combos-command.js';
 import { DIFF_HELP, runDiff } from './diff-command.js';
 import pkg from '../../../package.json';
@@ -16,13 +15,15 @@ Usage:
   qualspec diff <old> <new> | <path> --against <rev>   what changed between two versions (see qualspec diff --help)
   qualspec --version | --help
 
-${LINT_HELP.split('\n').slice(0, 1).join('')}
+Run qualspec lint --help for the options of lint (output formats, --fix, --baseline, --cache …).
 `;
 
-export function docsBase(): string {
-  // dist/cli.js -> ../docs/rules/ in an installed package or a checkout.
-  const local = path.resolve(__dirname, '..', 'docs', 'rules');
-  return existsSync(local) ? pathToFileURL(local).href + '/' : 'https://github.com/qualspec/qualspec/blob/main/docs/rules/';
+/** The folder of the rule pages: ../docs/rules from dist/cli.js (installed or in a checkout), or from the sources. */
+export function docsDir(): string | undefined {
+  for (const d of [path.resolve(__dirname, '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', '..', 'docs', 'rules')]) {
+    if (existsSync(path.join(d, 'README.md'))) return d;
+  }
+  return undefined;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -43,6 +44,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`qualspec: ${e.message}\n${cmd === 'combos' ? COMBOS_HELP : cmd === 'diff' ? DIFF_HELP : 'Run qualspec --help for usage.'}\n`);
+      return 2;
+    }
+    // A write error that reached here (the disk filled up mid-report, say) is one line, like every other.
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      io.stderr(`qualspec: ${String((e as Error).message).split('\n')[0]}\n`);
       return 2;
     }
     io.stderr(`qualspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
