@@ -14,6 +14,7 @@ import { writeWorkspace, DEFAULT_OPTIONS, type GenerateOptions } from './generat
 import { runMeasured, hasGnuTime, type ProcResult } from './measure';
 import { editorRun, editorWorkspace, indexRun, type EditorRun, type IndexRun, type ServerSpec } from './editor';
 import { combos, split } from './workers';
+import { publishBench } from './publish';
 import { fmtMB, fmtMs, fmtRatio, median, mmm, summarise, type Summary } from './stats';
 
 const REPO = process.cwd();
@@ -423,6 +424,7 @@ async function run(argv: string[]): Promise<void> {
     log('combination engine vs brute force…');
     results.combos = worker(['combos', String(cfg.comboReps), String(cfg.bruteMaxUnits), String(cfg.comboMaxMs)]);
   }
+  if (want('publish')) results.publish = publishBench(REPO, cfg.reps, log);
   (results.load as Record<string, unknown>).end = loadavg();
   (results.load as Record<string, unknown>).sections = sectionLoad;
   results.totalMs = performance.now() - started;

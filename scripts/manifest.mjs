@@ -133,6 +133,7 @@ function extensionKeys(rules) {
           category: 'Qualspec',
           icon: '$(open-preview)',
         },
+        { command: 'qualspec.previewPublishedDocument', title: 'Preview Published Document', category: 'Qualspec', icon: '$(book)' },
         { command: 'qualspec.lintWorkspace', title: 'Lint Workspace', category: 'Qualspec' },
         { command: 'qualspec.restartServer', title: 'Restart Server', category: 'Qualspec' },
       ],
@@ -145,6 +146,7 @@ function extensionKeys(rules) {
           },
         ],
         commandPalette: [
+          { command: 'qualspec.previewPublishedDocument', when: `editorLangId == ${LANG}` },
           {
             command: 'qualspec.showCombinationPreview',
             when: `editorLangId == ${LANG} || activeWebviewPanelId == ${PREVIEW_VIEW_TYPE}`,

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyseFile, lintTexts } from '../core/lint/engine.js';
+import { analyseFile, analyseWorkspace, sortFindings } from '../core/lint/engine.js';
+import { WorkspaceIndex } from '../core/workspace/index.js';
 import { publishDocument } from '../core/publish/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { ConfigResolver, toPosix } from '../host/files.js';
@@ -82,7 +83,11 @@ export async function runPublish(argv: readonly string[], io: Io): Promise<numbe
   };
   const configs = new ConfigResolver(io.cwd);
   const cfg = configs.forFile(abs).config;
-  const findings = lintTexts([{ uri: loaded.uri, text }], () => cfg).get(loaded.uri) ?? [];
+  // One analysis gives both the findings `qualspec lint` reports for this file and the parse the
+  // document is generated from (what lintTexts does, without reading the file twice).
+  const index = new WorkspaceIndex();
+  const { parsed, model, findings: own } = analyseFile(loaded.uri, text, { index, config: cfg });
+  const findings = sortFindings([...own, ...(analyseWorkspace(index, () => cfg).get(loaded.uri) ?? [])]);
   const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax' && f.severity === 'error');
   if (syntax.length) {
     for (const f of syntax.slice(0, 5)) io.stderr(`qualspec: ${at(f.span.start)}: ${f.message}\n`);
@@ -99,8 +104,7 @@ export async function runPublish(argv: readonly string[], io: Io): Promise<numbe
     }
     io.stderr(`qualspec: warning: ${msg}; publishing anyway (use --strict to refuse, --review to see them in the document).\n`);
   }
-  const { parsed, model } = analyseFile(loaded.uri, text);
-  const result = publishDocument({ uri: loaded.uri, parsed, model, findings, review, generator: `qualspec ${io.version}` });
+  const result = publishDocument({ uri: loaded.uri, parsed, model, index, findings, review, generator: `qualspec ${io.version}` });
 
   const base =
     path

@@ -9,6 +9,7 @@
  * other files (cross-file findings, checks that read units of the edited file) runs afterwards, one
  * file per turn of the event loop, and is re-planned by any newer edit.
  */
+import { registerPublish } from './publish.js';
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -416,6 +417,12 @@ export class QualspecServer {
       ),
     );
 
+    registerPublish(
+      c,
+      (u) => this.specFile(u),
+      (u) => this.hostFor(u),
+      (w, e) => this.logError(w, e),
+    );
     this.documents.listen(c);
     c.listen();
   }
