@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { analyseFile, lintTexts } from '../../server/src/core/lint/engine';
+import { analyseFile } from '../../server/src/core/lint/engine';
+import { lintTexts } from '../../server/src/core/lint/pipeline';
 import { publishDocument, type PublishResult } from '../../server/src/core/publish';
 
 export const ROOT = path.resolve(__dirname, '../..');

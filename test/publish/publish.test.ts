@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseFile, lintTexts } from '../../server/src/core/lint/engine';
+import { analyseFile } from '../../server/src/core/lint/engine';
+import { lintTexts } from '../../server/src/core/lint/pipeline';
 import { publishDocument } from '../../server/src/core/publish';
 import { ISP, ISP_AS_PUBLISHED, htmlText, publishFile, readSpec } from './helpers';
 

@@ -17,7 +17,7 @@ import type { QualificationModel, SpecModel, UnitModel, Size } from '../model/sp
 import type { Finding } from '../rules/types.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { LineIndex, type Span } from '../text/line-index.js';
-import { buildProblem, analyseCached } from '../lint/combo-problem.js';
+import { buildProblem, analyseCached } from '../combination/from-spec.js';
 import { describeRule } from '../combination/describe.js';
 import { documentCss } from './css.js';
 import { markdown } from './markdown.js';
