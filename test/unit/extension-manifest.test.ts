@@ -48,7 +48,7 @@ describe('extension manifest', () => {
 
   it('gives every command the Qualspec category, and the preview an editor title button', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command).sort();
-    expect(ids).toEqual(['qualspec.lintWorkspace', 'qualspec.restartServer', 'qualspec.showCombinationPreview']);
+    expect(ids).toEqual(['qualspec.lintWorkspace', 'qualspec.previewPublishedDocument', 'qualspec.restartServer', 'qualspec.showCombinationPreview']);
     for (const c of contributes.commands) expect(c.category).toBe('Qualspec');
     const button = contributes.menus['editor/title'].find((m: { command: string }) => m.command === 'qualspec.showCombinationPreview');
     expect(button.when).toBe('editorLangId == qualspec-yaml');
