@@ -17,6 +17,7 @@ import { combos, spelling, split } from './workers';
 import { diffReport, diffWorker } from './diff';
 import { setDictionaryLoader } from '../server/src/core/spelling/dictionary';
 import { readDictionary } from '../server/src/host/spell-dictionaries';
+import { publishBench } from './publish';
 import { fmtMB, fmtMs, fmtRatio, median, mmm, summarise, type Summary } from './stats';
 
 const REPO = process.cwd();
@@ -433,6 +434,7 @@ async function run(argv: string[]): Promise<void> {
     results.combos = worker(['combos', String(cfg.comboReps), String(cfg.bruteMaxUnits), String(cfg.comboMaxMs)]);
   }
   if (want('diff')) results.diff = worker(['diff', String(quick ? 5 : 20)]);
+  if (want('publish')) results.publish = publishBench(REPO, cfg.reps, log);
   (results.load as Record<string, unknown>).end = loadavg();
   (results.load as Record<string, unknown>).sections = sectionLoad;
   results.totalMs = performance.now() - started;

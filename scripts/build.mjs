@@ -42,7 +42,7 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['playwright-core'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' },
   { entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ].filter((e) => existsSync(e.entryPoints[0]));

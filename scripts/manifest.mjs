@@ -137,6 +137,7 @@ function extensionKeys(rules) {
           category: 'Qualspec',
           icon: '$(open-preview)',
         },
+        { command: 'qualspec.previewPublishedDocument', title: 'Preview Published Document', category: 'Qualspec', icon: '$(book)' },
         { command: 'qualspec.lintWorkspace', title: 'Lint Workspace', category: 'Qualspec' },
         { command: 'qualspec.compareWithPreviousVersion', title: 'Compare with Previous Version', category: 'Qualspec', icon: '$(git-compare)' },
         { command: 'qualspec.insertChangeHistoryEntry', title: 'Insert Drafted Change-History Entry', category: 'Qualspec' },
@@ -152,6 +153,7 @@ function extensionKeys(rules) {
           },
         ],
         commandPalette: [
+          { command: 'qualspec.previewPublishedDocument', when: `editorLangId == ${LANG}` },
           {
             command: 'qualspec.showCombinationPreview',
             when: `editorLangId == ${LANG} || activeWebviewPanelId == ${PREVIEW_VIEW_TYPE}`,

@@ -5,6 +5,7 @@ import { UsageError } from './args.js';
 import { runLint, type Io } from './lint-command.js';
 import { COMBOS_HELP, runCombos } from './combos-command.js';
 import { DIFF_HELP, runDiff } from './diff-command.js';
+import { PUBLISH_HELP, runPublish } from './publish-command.js';
 import pkg from '../../../package.json';
 
 const HELP = `qualspec ${pkg.version} — checks regulated qualification specifications written in YAML
@@ -13,6 +14,7 @@ Usage:
   qualspec lint [paths or globs…] [options]     check spec files (see qualspec lint --help)
   qualspec combos <spec> --qualification <q>    explain a qualification's rules of combination
   qualspec diff <old> <new> | <path> --against <rev>   what changed between two versions (see qualspec diff --help)
+  qualspec publish <spec> --out <dir>           generate the published document (HTML, --pdf, --review)
   qualspec --version | --help
 
 Run qualspec lint --help for the options of lint (output formats, --fix, --baseline, --cache …).
@@ -40,10 +42,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (cmd === 'lint') return await runLint(rest, io);
     if (cmd === 'combos') return runCombos(rest, io);
     if (cmd === 'diff') return runDiff(rest, io);
-    throw new UsageError(`unknown command '${cmd}': use lint, combos or diff`);
+    if (cmd === 'publish') return await runPublish(rest, io);
+    throw new UsageError(`unknown command '${cmd}': use lint, combos, diff or publish`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`qualspec: ${e.message}\n${cmd === 'combos' ? COMBOS_HELP : cmd === 'diff' ? DIFF_HELP : 'Run qualspec --help for usage.'}\n`);
+      const help = cmd === 'combos' ? COMBOS_HELP : cmd === 'diff' ? DIFF_HELP : cmd === 'publish' ? PUBLISH_HELP : 'Run qualspec --help for usage.';
+      io.stderr(`qualspec: ${e.message}\n${help}\n`);
       return 2;
     }
     // A write error that reached here (the disk filled up mid-report, say) is one line, like every other.

@@ -13,6 +13,7 @@
  * runs afterwards, one file per turn of the event loop, and is re-planned by any newer edit.
  */
 import { registerDiff } from './diff.js';
+import { registerPublish } from './publish.js';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -220,6 +221,12 @@ export class QualspecServer {
       (name, e) => this.logError(name, e),
     );
 
+    registerPublish(
+      c,
+      (u) => this.specFile(u),
+      (u) => this.hostFor(u),
+      (w, e) => this.logError(w, e),
+    );
     this.documents.listen(c);
     c.listen();
   }

@@ -208,3 +208,24 @@ export interface QualspecSettings {
   /** Which files are specs, when the project's `.qualspec.yaml` does not say. */
   specGlobs?: string[];
 }
+
+/** `qualspec/publishedDocument`: the published document of an open spec (the "Preview published document" webview). */
+export const PublishedDocumentRequestMethod = 'qualspec/publishedDocument';
+
+export interface PublishedDocumentParams {
+  uri: string;
+}
+
+export interface PublishedDocumentResult {
+  uri: string;
+  /** The document version the HTML was made from. */
+  version: number;
+  title: string;
+  lang: string;
+  /** The document's stylesheet (screen and print). */
+  css: string;
+  /** The inside of <body>: escaped, no script, no inline style attribute. */
+  body: string;
+  /** Each unit's page (element id) and its node in the YAML. */
+  units: { index: number; id: string; ref: string | null; range: LspRange }[];
+}
