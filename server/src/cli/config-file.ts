@@ -3,23 +3,18 @@
  * `.qualspec.yaml` found upward from each. Its `specs` and `exclude` patterns are relative to its
  * own folder, as they are for a `.qualspec.yaml`. Any file name will do (`qualspec.ci.yaml`).
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, parseConfig } from '../core/config/config.js';
 import { RULES_BY_ID } from '../core/rules/index.js';
-import { ConfigResolver, type LoadedConfig } from '../host/files.js';
+import { ConfigResolver, MAX_CONFIG_BYTES, type LoadedConfig } from '../host/files.js';
+import { readGuardedSync, utf8Text } from '../host/read.js';
 
-/** Configuration files larger than this are refused unread (a real one is a few hundred bytes). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-/** The configuration file's text, refusing what is not a regular file of a sensible size (a FIFO or /dev/zero would block or never end). */
+/** The configuration file's text, through the one guarded read (a FIFO or /dev/zero would block or never end). */
 export function readConfigText(file: string): string {
-  const st = statSync(file);
-  if (!st.isFile()) throw Object.assign(new Error('it is not a regular file'), { code: 'EINVAL' });
-  if (st.size > MAX_CONFIG_BYTES)
-    throw Object.assign(new Error(`it is ${Math.round(st.size / 1024)} kB; a configuration file is far smaller`), { code: 'EFBIG' });
-  return readFileSync(file, 'utf8');
+  const read = readGuardedSync(file, { maxBytes: MAX_CONFIG_BYTES });
+  if (!read.ok) throw Object.assign(new Error(read.message), { code: read.code ?? 'EINVAL' });
+  return utf8Text(read.bytes);
 }
 
 export class FixedConfigResolver extends ConfigResolver {

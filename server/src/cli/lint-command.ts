@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
 import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
+import { readGuardedSync, utf8Text } from '../host/read.js';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -170,10 +171,9 @@ const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 /** A baseline's fingerprints; a device, a pipe or a huge file is refused before any read. */
 function readBaseline(file: string): Set<string> {
-  const st = statSync(file);
-  if (!st.isFile()) throw new Error('it is not a regular file');
-  if (st.size > MAX_BASELINE_BYTES) throw new Error(`it is ${Math.round(st.size / (1024 * 1024))} MB, far larger than a baseline`);
-  const b = JSON.parse(readFileSync(file, 'utf8')) as { fingerprints?: unknown };
+  const read = readGuardedSync(file, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) throw new Error(read.message);
+  const b = JSON.parse(utf8Text(read.bytes)) as { fingerprints?: unknown };
   if (!Array.isArray(b.fingerprints)) throw new Error('it has no "fingerprints" list');
   return new Set(b.fingerprints.map(String));
 }
