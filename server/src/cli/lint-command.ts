@@ -3,14 +3,14 @@ import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintTexts, sortFindings } from '../core/lint/engine.js';
+import { lintTexts } from '../core/lint/pipeline.js';
 import { applyEdits } from '../core/fix/apply.js';
 import type { Finding, Fix, TextEdit } from '../core/rules/types.js';
 import { ConfigResolver, expandPaths, MAX_CONFIG_BYTES, toPosix } from '../host/files.js';
 import { readGuardedSync, utf8Text } from '../host/read.js';
 import { parseArgs, UsageError } from './args.js';
 import { fileText, toCli, type FileLines, type LocatedFinding } from './report.js';
-import { lintFiles, noticeFinding } from './batch.js';
+import { lintFiles } from './batch.js';
 import { positionIn } from '../core/text/line-index.js';
 import type { QualspecConfig } from '../core/config/config.js';
 import { stylish } from './formatters/stylish.js';
@@ -113,15 +113,8 @@ function fixFiles(
   fixedCounts: Map<string, number>,
 ): { loaded: Loaded[]; results: Map<string, Finding[]> } | number {
   const loaded: Loaded[] = files.map((f) => readSpecOrThrow(f, io.cwd));
-  const lintAll = (): Map<string, Finding[]> => {
-    const results = lintTexts(loaded, configFor);
-    // A file that is not UTF-8 text says so, where the first bad byte is (reported as a YAML syntax problem).
-    for (const l of loaded) {
-      const notice = noticeFinding(l, l.text.length, configFor(l.uri));
-      if (notice) results.set(l.uri, sortFindings([notice, ...(results.get(l.uri) ?? [])]));
-    }
-    return results;
-  };
+  // A file that is not UTF-8 text says so, where the first bad byte is (its read notice, reported as a YAML syntax problem).
+  const lintAll = (): Map<string, Finding[]> => lintTexts(loaded, configFor);
   let results = lintAll();
   for (let pass = 0; pass < 5; pass++) {
     let changed = false;

@@ -1,4 +1,4 @@
-import { groupLetterOf } from './util.js';
+import { groupLetterOf } from '../model/identifiers.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,4 +1,5 @@
-import { levelOf, replaceValue } from './util.js';
+import { levelOf } from '../model/identifiers.js';
+import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
