@@ -74,7 +74,9 @@ describe('extension manifest', () => {
     expect(contributes.yamlValidation).toEqual([{ fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' }]);
     expect(existsSync(new URL('schemas/qualspec.schema.json', root))).toBe(true);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
-    expect(pkg.capabilities.virtualWorkspaces).toBe(false);
+    // VS Code for the web: the browser entry, and limited support (open specs only, no scan).
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
+    expect(pkg.browser).toBe('./dist/browser-client.js');
   });
 
   it('packs only what the installed extension needs', () => {
