@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the entry points with esbuild: the VS Code client, the language server, the CLI, the
-// library API of the npm package (dist/api.js) and the preview's webview script.
+// Bundles the entry points with esbuild: the VS Code client, the language server, the CLI and the
+// library API of the npm package (dist/api.js) for Node, the preview's page script, and the web
+// extension's client and server (for the browser).
 //   node scripts/build.mjs            production build (minified, no sourcemaps)
 //   node scripts/build.mjs --dev      development build (sourcemaps)
 //   node scripts/build.mjs --watch    development build, rebuilt on change
@@ -39,12 +40,35 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+// The web extension's client reuses the desktop client's modules: there, the language client's
+// shared API comes from vscode-languageclient/browser, and the preview's nonce from Web Crypto.
+const browserClientShims = {
+  name: 'browser-client-shims',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageclient\/node$/ }, () =>
+      build.resolve('vscode-languageclient/browser', { kind: 'import-statement', resolveDir: '.' }),
+    );
+    build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: new URL('../client/src/browser/node-crypto.ts', import.meta.url).pathname }));
+  },
+};
+const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': '"production"' } };
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['playwright-core'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js' },
   { entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
+  // VS Code for the web: the extension host loads the client as CommonJS; the server is a classic Web Worker script.
+  {
+    entryPoints: ['client/src/browser/extension.ts'],
+    outfile: 'dist/browser-client.js',
+    ...browser,
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [browserClientShims],
+  },
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', ...browser, format: 'iife' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 // The spelling dictionaries, in cspell's binary trie form (decoded in ~15 ms, where the text tries

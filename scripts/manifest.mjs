@@ -59,6 +59,8 @@ function extensionKeys(rules) {
   );
   return {
     main: './dist/client.js',
+    // VS Code for the web (vscode.dev, github.dev): the client, with the server in a Web Worker.
+    browser: './dist/browser-client.js',
     icon: 'images/icon.png',
     categories: ['Linters', 'Programming Languages', 'Visualization'],
     activationEvents: [
@@ -181,13 +183,11 @@ function extensionKeys(rules) {
         description:
           'The project configuration (.qualspec.yaml) is data only: nothing in a workspace is ever run, so specs are checked in full in Restricted Mode.',
       },
-      // Not 'limited': the client registers the file and untitled schemes only, and the server reads
-      // each spec's .qualspec.yaml and the other specs from disk, which a virtual workspace (a
-      // repository opened without a clone) does not have. VS Code shows the description instead.
+      // In a virtual workspace (vscode.dev, github.dev, Remote Repositories) the server cannot list or
+      // read files: the open specs are checked, the rest of the workspace is not scanned.
       virtualWorkspaces: {
-        supported: false,
-        description:
-          'qualspec reads the spec files and their .qualspec.yaml from disk, which a virtual workspace does not have: clone the repository (or open a local folder) to check its specs.',
+        supported: 'limited',
+        description: 'Open specs are checked in full; specs that are not open are not scanned, so checks across files see the open files only.',
       },
     },
   };
@@ -203,6 +203,8 @@ const SCRIPTS = {
   'test:vscode':
     'node scripts/build.mjs && esbuild test/vscode/runTest.ts test/vscode/suite/index.ts --bundle --platform=node --format=cjs --target=node20 --outdir=out/vscode-test --external:vscode --external:@vscode/test-electron --log-level=warning && node out/vscode-test/runTest.js',
   manifest: 'node scripts/manifest.mjs',
+  // The web extension's server in a real browser (test/web/run.mjs; needs test/e2e/setup.sh).
+  'test:web': 'node scripts/build.mjs --dev && node test/web/run.mjs',
 };
 
 const rules = await loadRules();

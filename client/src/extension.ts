@@ -64,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
     documentSelector: [
       { scheme: 'file', language: SPEC_LANGUAGE_ID },
       { scheme: 'untitled', language: SPEC_LANGUAGE_ID },
+      // Remote Repositories (a virtual workspace): open specs are checked; there is no file to scan.
+      { scheme: 'vscode-vfs', language: SPEC_LANGUAGE_ID },
     ],
     synchronize: {
       // Sends `workspace/didChangeConfiguration` with the `qualspec` section on every change

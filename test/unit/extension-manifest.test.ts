@@ -86,9 +86,9 @@ describe('extension manifest', () => {
     ]);
     expect(existsSync(new URL('schemas/qualspec.schema.json', root))).toBe(true);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
-    // Not supported (the server reads specs and configs from disk), and VS Code is told why.
-    expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
-    expect(pkg.capabilities.virtualWorkspaces.description).toMatch(/from disk/);
+    // VS Code for the web: the browser entry, and limited support (open specs only, no scan).
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
+    expect(pkg.browser).toBe('./dist/browser-client.js');
   });
 
   it('packs only what the installed extension needs (one `files` list for the VSIX and the npm package)', () => {

@@ -1,0 +1,513 @@
+/**
+ * The language server of the web extension (VS Code for the web: vscode.dev, github.dev), bundled
+ * to dist/browser-server.js by way of browser-main.ts and run in a Web Worker.
+ *
+ * A web worker has no file system: the workspace of this server is the documents the editor has
+ * open. It answers the same language features as the desktop server (server.ts) — the core and
+ * the service do the work, as there — but it never reads a file: no workspace scan, no watched
+ * files, no `.qualspec.yaml` found on disk (an open `.qualspec.yaml` document applies to the open
+ * specs below its folder), no `qualspec/lintWorkspace` over unopened files. Cross-file checks
+ * (a unit defined in another file, duplicate codes across files) see the open specs only.
+ *
+ * It imports nothing of Node (no node:fs, node:path, host/), and only the transport-free API of
+ * vscode-languageserver: browser-main.ts gives it a connection over postMessage, a test one over streams.
+ */
+import {
+  CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseFile, ChunkCache, RULES_BY_ID, type Finding } from '../core/index.js';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, DEFAULT_SPEC_GLOBS, parseConfig, type QualspecConfig } from '../core/config/config.js';
+import { semanticKey, WorkspaceSession } from '../core/workspace/session.js';
+import {
+  codeActions,
+  codeLenses,
+  combination,
+  completion,
+  DEFAULT_FEATURES,
+  definition,
+  documentSymbols,
+  flattenSymbols,
+  hover,
+  LineStarts,
+  prepareRename,
+  qualifications,
+  references,
+  rename,
+  RenameError,
+  toDiagnostic,
+  workspaceSymbols,
+  type ClientFeatures,
+  type LineMap,
+  type ServiceHost,
+  type SpecFile,
+} from '../service/index.js';
+import {
+  CombinationRequestMethod,
+  LintWorkspaceRequestMethod,
+  QualificationsRequestMethod,
+  type CombinationParams,
+  type CombinationResult,
+  type LintWorkspaceParams,
+  type LintWorkspaceResult,
+  type QualificationsParams,
+  type QualificationsResult,
+  type QualspecSettings,
+} from '../service/protocol.js';
+import { isSpecFile, isYamlName } from '../host/spec-files.js';
+import { version } from '../../../package.json';
+
+const SPEC_LANGUAGES = new Set(['qualspec', 'qualspec-yaml']);
+/** How long an edit waits for the next one before the document is checked (typing, a paste replayed in pieces). */
+const DEBOUNCE_MS = 30;
+
+interface OpenSpec {
+  uri: string;
+  doc: TextDocument;
+  cache: ChunkCache;
+  file?: SpecFile;
+  findings: Finding[];
+  semKey?: string;
+  pushedKey?: string;
+}
+
+interface OpenConfig {
+  uri: string;
+  /** The folder the config applies to, with a trailing '/'. */
+  dir: string;
+  config: QualspecConfig;
+  problems: Finding[];
+}
+
+const isConfigUri = (uri: string): boolean => CONFIG_FILE_NAMES.some((n) => uri.endsWith(`/${n}`));
+const dirOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/') + 1);
+
+/** `qualspec.*` settings as the client sends them (the same shape the desktop server accepts). */
+export function settingsFrom(v: unknown): QualspecSettings {
+  if (!v || typeof v !== 'object') return {};
+  const o = v as Record<string, unknown>;
+  const out: QualspecSettings = {};
+  if (o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules)) {
+    const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+    for (const [k, s] of Object.entries(o.rules as Record<string, unknown>)) {
+      const sev = s === false ? 'off' : s;
+      if (sev === 'error' || sev === 'warning' || sev === 'info' || sev === 'off') rules[k] = sev;
+    }
+    out.rules = rules;
+  }
+  if (Array.isArray(o.specGlobs)) out.specGlobs = o.specGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
+  return out;
+}
+
+export class BrowserQualspecServer {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly open = new Map<string, OpenSpec>();
+  readonly configs = new Map<string, OpenConfig>();
+  /** One project: the open documents. */
+  readonly session = new WorkspaceSession({ projectOf: () => '', configFor: (uri) => this.configFor(uri) });
+  features: ClientFeatures = DEFAULT_FEATURES;
+  settings: QualspecSettings = {};
+  /** Base URL of the rule pages (the extension's docs/rules/, from the client), for each diagnostic's link. */
+  docsBase: string | undefined;
+  readonly extraDocs = new Set<string>(['config']);
+  shuttingDown = false;
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private changedUris = new Set<string>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly host: ServiceHost;
+
+  constructor(readonly connection: Connection) {
+    // No scan to wait for: the open documents are the whole workspace from the start.
+    this.session.ready = true;
+    const features = () => this.features;
+    this.host = {
+      index: this.session.byKey(''),
+      get features() {
+        return features();
+      },
+      file: (u) => this.specFile(u),
+      lines: (u) => this.linesOf(u),
+    };
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  logError(where: string, e: unknown): void {
+    const msg = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+    try {
+      this.connection.console.error(`qualspec: ${where} failed: ${msg}`);
+    } catch {
+      /* the connection is gone */
+    }
+  }
+
+  /** A request handler that answers `empty` instead of failing, and honours cancellation. */
+  handler<P, R>(name: string, empty: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (this.shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+      try {
+        return await fn(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) return e as ResponseError<void>;
+        this.logError(name, e);
+        return empty;
+      }
+    };
+  }
+
+  guard<A extends unknown[]>(name: string, fn: (...args: A) => void) {
+    return (...args: A): void => {
+      if (this.shuttingDown) return;
+      try {
+        fn(...args);
+      } catch (e) {
+        this.logError(name, e);
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ start
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onShutdown(() => {
+      this.shuttingDown = true;
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+      if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    });
+    this.documents.onDidOpen(this.guard('didOpen', (e) => this.didOpen(e.document)));
+    this.documents.onDidChangeContent(this.guard('didChange', (e) => this.didChange(e.document)));
+    this.documents.onDidClose(this.guard('didClose', (e) => this.didClose(e.document)));
+    c.onDidChangeConfiguration(
+      this.guard('didChangeConfiguration', (p) => {
+        const s = (p.settings as { qualspec?: unknown } | null)?.qualspec;
+        if (s === undefined) return;
+        this.settings = settingsFrom(s);
+        this.revalidateAll();
+      }),
+    );
+    this.registerRequests();
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  initialize(p: InitializeParams): InitializeResult {
+    const td = p.capabilities?.textDocument ?? {};
+    this.features = {
+      snippets: !!td.completion?.completionItem?.snippetSupport,
+      insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
+      markdown: (td.hover?.contentFormat ?? ['markdown']).includes('markdown'),
+      hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    };
+    const init = p.initializationOptions as { settings?: unknown; qualspec?: unknown; docsBase?: unknown } | undefined;
+    const s = init?.settings ?? init?.qualspec;
+    if (s) this.settings = settingsFrom(s);
+    if (typeof init?.docsBase === 'string' && init.docsBase.length > 0) this.docsBase = init.docsBase.endsWith('/') ? init.docsBase : `${init.docsBase}/`;
+    // Pushed diagnostics only: cross-file findings of other open documents change with an edit, and
+    // a push reaches them without the client asking again.
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: td.rename?.prepareSupport ? { prepareProvider: true } : true,
+      documentSymbolProvider: { label: 'Qualspec' },
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+    };
+    return { capabilities, serverInfo: { name: 'qualspec-language-server (web)', version } };
+  }
+
+  // ------------------------------------------------------------------ configuration
+
+  /** The configuration of a file: the nearest open `.qualspec.yaml` above it, over the `qualspec.*` settings. */
+  configFor(uri: string): QualspecConfig {
+    let best: OpenConfig | undefined;
+    for (const c of this.configs.values()) if (uri.startsWith(c.dir) && (!best || c.dir.length > best.dir.length)) best = c;
+    const base = best?.config ?? DEFAULT_CONFIG;
+    const rules = { ...(this.settings.rules ?? {}), ...base.rules };
+    const specs = base.specs !== DEFAULT_SPEC_GLOBS ? base.specs : DEFAULT_SPEC_GLOBS;
+    return { ...base, rules, specs };
+  }
+
+  private setConfig(doc: TextDocument): void {
+    const { config, problems } = parseConfig(doc.getText(), doc.uri, RULES_BY_ID.keys());
+    this.configs.set(doc.uri, { uri: doc.uri, dir: dirOf(doc.uri), config, problems });
+    this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: problems.map((f) => this.toDiagnostic(f)) });
+    this.revalidateAll();
+  }
+
+  // ------------------------------------------------------------------ documents
+
+  isSpecDoc(doc: TextDocument): boolean {
+    if (isConfigUri(doc.uri)) return false;
+    if (SPEC_LANGUAGES.has(doc.languageId) || /qualspec/i.test(doc.languageId)) return true;
+    if (doc.languageId !== 'yaml' && !isYamlName(doc.uri)) return false;
+    return isSpecFile(doc.uri, doc.getText());
+  }
+
+  didOpen(doc: TextDocument): void {
+    if (isConfigUri(doc.uri)) return this.setConfig(doc);
+    if (!this.isSpecDoc(doc)) return;
+    this.open.set(doc.uri, { uri: doc.uri, doc, cache: new ChunkCache(), findings: [] });
+    // First diagnostics at once: nothing to wait for.
+    this.validate(doc.uri);
+  }
+
+  didChange(doc: TextDocument): void {
+    if (isConfigUri(doc.uri)) {
+      if (this.configs.has(doc.uri)) this.setConfig(doc);
+      return;
+    }
+    const st = this.open.get(doc.uri);
+    if (!st || st.file?.version === doc.version) return;
+    const t = this.timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    this.timers.set(
+      doc.uri,
+      setTimeout(
+        this.guard('validating', () => {
+          this.timers.delete(doc.uri);
+          this.validate(doc.uri);
+        }),
+        DEBOUNCE_MS,
+      ),
+    );
+  }
+
+  didClose(doc: TextDocument): void {
+    if (isConfigUri(doc.uri)) {
+      if (!this.configs.delete(doc.uri)) return;
+      this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      this.revalidateAll();
+      return;
+    }
+    const st = this.open.get(doc.uri);
+    if (!st) return;
+    this.open.delete(doc.uri);
+    const t = this.timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(doc.uri);
+    this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    // A closed file leaves the workspace this server knows: the other files' cross-file findings change.
+    if (this.session.delete(doc.uri)) this.indexChanged(doc.uri);
+  }
+
+  /** The settings or a configuration changed: every open document is checked again. */
+  revalidateAll(): void {
+    for (const st of this.open.values()) {
+      st.file = undefined;
+      st.semKey = undefined;
+    }
+    for (const st of this.open.values()) this.fresh(st);
+    this.session.recompute();
+    this.changedUris.clear();
+    for (const st of this.open.values()) this.publish(st, false);
+  }
+
+  /** Analyse an open document if its analysis is older than its text, updating the index. */
+  fresh(st: OpenSpec): SpecFile {
+    if (st.file && st.file.version === st.doc.version) return st.file;
+    const text = st.doc.getText();
+    const a = analyseFile(st.uri, text, { cache: st.cache, index: this.session.indexFor(st.uri), config: this.configFor(st.uri) });
+    st.file = { uri: st.uri, version: st.doc.version, text, analysis: a, lines: st.doc };
+    st.findings = a.findings;
+    const key = semanticKey(a.summary);
+    // Most edits change no value the workspace checks read (a word in a learning outcome).
+    if (key !== st.semKey) this.indexChanged(st.uri);
+    st.semKey = key;
+    return st.file;
+  }
+
+  /** Check a document and publish its diagnostics. */
+  validate(uri: string): void {
+    const st = this.open.get(uri);
+    if (!st) return;
+    this.fresh(st);
+    this.publish(st, true);
+  }
+
+  /** A file's summary changed in the index: the workspace checks run again, and the other open documents follow. */
+  private indexChanged(uri: string): void {
+    this.session.recompute();
+    this.changedUris.add(uri);
+    if (this.refreshTimer !== undefined) return;
+    this.refreshTimer = setTimeout(
+      this.guard('refreshing diagnostics', () => {
+        this.refreshTimer = undefined;
+        this.refreshOthers();
+      }),
+      0,
+    );
+  }
+
+  /**
+   * The open documents other than the changed ones, checked again against the index (a unit they use
+   * may be defined in a changed file) and re-published when their diagnostics changed. The open
+   * documents are few: checking each again is cheaper than working out which ones depend on the change.
+   */
+  private refreshOthers(): void {
+    const changed = new Set(this.changedUris);
+    this.changedUris.clear();
+    for (const st of this.open.values()) {
+      if (!st.file) continue;
+      if (!changed.has(st.uri) && st.file.version === st.doc.version) {
+        const a = analyseFile(st.uri, st.file.text, {
+          cache: st.cache,
+          index: this.session.indexFor(st.uri),
+          config: this.configFor(st.uri),
+          updateIndex: false,
+        });
+        st.file = { ...st.file, analysis: a };
+        st.findings = a.findings;
+      }
+      this.publish(st, false);
+    }
+  }
+
+  findingsOf(uri: string): Finding[] {
+    const st = this.open.get(uri);
+    return this.session.findings(uri, st ? st.findings : []);
+  }
+
+  toDiagnostic(f: Finding): Diagnostic {
+    return toDiagnostic(this.host, f, this.docsBase, this.extraDocs);
+  }
+
+  private publish(st: OpenSpec, force: boolean): void {
+    if (!st.file) return;
+    const diagnostics = this.findingsOf(st.uri).map((f) => this.toDiagnostic(f));
+    const key = JSON.stringify(diagnostics);
+    if (!force && key === st.pushedKey) return;
+    st.pushedKey = key;
+    this.connection.sendDiagnostics({ uri: st.uri, version: st.file.version, diagnostics });
+  }
+
+  // ------------------------------------------------------------------ the host for the service
+
+  specFile(uri: string): SpecFile | undefined {
+    const st = this.open.get(uri);
+    return st ? this.fresh(st) : undefined;
+  }
+
+  linesOf(uri: string): LineMap | undefined {
+    const st = this.open.get(uri);
+    if (st) return st.doc;
+    const cfg = this.documents.get(uri);
+    if (cfg) return cfg;
+    const s = this.session.get(uri);
+    return s ? new LineStarts(s.lineStarts) : undefined;
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  registerRequests(): void {
+    const c = this.connection;
+    const h = this.host;
+    c.onHover(this.handler('hover', null, (p) => hover(h, p.textDocument.uri, p.position)));
+    c.onCompletion(this.handler('completion', { isIncomplete: false, items: [] }, (p) => completion(h, p.textDocument.uri, p.position)));
+    c.onDefinition(this.handler('definition', [], (p) => definition(h, p.textDocument.uri, p.position)));
+    c.onReferences(this.handler('references', [], (p) => references(h, p.textDocument.uri, p.position, p.context?.includeDeclaration ?? true)));
+    c.onPrepareRename(this.handler('prepareRename', null, (p) => prepareRename(h, p.textDocument.uri, p.position)));
+    c.onRenameRequest(
+      this.handler('rename', null, (p) => {
+        try {
+          // Only open documents can be edited: there is no file to read the others from.
+          return rename(h, p.textDocument.uri, p.position, p.newName, (u) => this.documents.get(u)?.getText());
+        } catch (e) {
+          if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+          throw e;
+        }
+      }),
+    );
+    c.onDocumentSymbol(
+      this.handler('documentSymbol', [], (p) => {
+        const f = this.specFile(p.textDocument.uri);
+        if (!f) return [];
+        const syms = documentSymbols(f);
+        return this.features.hierarchicalSymbols ? syms : flattenSymbols(f.uri, syms);
+      }),
+    );
+    c.onWorkspaceSymbol(this.handler('workspaceSymbol', [], (p, token) => workspaceSymbols(h, p.query ?? '', 500, () => token.isCancellationRequested)));
+    c.onCodeAction(
+      this.handler('codeAction', [], (p) => {
+        const f = this.specFile(p.textDocument.uri);
+        if (!f) return [];
+        return codeActions(
+          h,
+          f,
+          this.findingsOf(f.uri),
+          { range: p.range, diagnostics: p.context?.diagnostics ?? [], ...(p.context?.only ? { only: p.context.only } : {}) },
+          this.docsBase,
+        );
+      }),
+    );
+    c.onCodeLens(
+      this.handler('codeLens', [], (p) => {
+        const f = this.specFile(p.textDocument.uri);
+        return f ? codeLenses(h, f) : [];
+      }),
+    );
+    c.onRequest(
+      QualificationsRequestMethod,
+      this.handler<QualificationsParams, QualificationsResult>('qualspec/qualifications', [], (p) => {
+        const f = this.specFile(p.uri);
+        return f ? qualifications(f) : [];
+      }),
+    );
+    c.onRequest(
+      CombinationRequestMethod,
+      this.handler<CombinationParams, CombinationResult | null>('qualspec/combination', null, (p) => {
+        const f = this.specFile(p.uri);
+        if (!f || typeof p.qualification !== 'number') return null;
+        const sel = Array.isArray(p.selection) ? p.selection.filter((x): x is string => typeof x === 'string') : [];
+        return combination(h, f, p.qualification, sel);
+      }),
+    );
+    // "Lint the workspace" here means the open specs: unopened files cannot be read from a web worker.
+    c.onRequest(
+      LintWorkspaceRequestMethod,
+      this.handler<LintWorkspaceParams | undefined, LintWorkspaceResult | null>('qualspec/lintWorkspace', null, (p) => {
+        const t0 = performance.now();
+        const folder = p?.folder;
+        const result: LintWorkspaceResult = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, byFile: [], millis: 0 };
+        for (const st of this.open.values()) {
+          if (folder && !st.uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) continue;
+          this.fresh(st);
+          const counts = { uri: st.uri, errors: 0, warnings: 0, infos: 0 };
+          for (const f of this.findingsOf(st.uri)) {
+            if (f.severity === 'error') counts.errors++;
+            else if (f.severity === 'warning') counts.warnings++;
+            else counts.infos++;
+          }
+          result.files++;
+          if (counts.errors + counts.warnings + counts.infos) {
+            result.filesWithProblems++;
+            result.byFile.push(counts);
+            result.errors += counts.errors;
+            result.warnings += counts.warnings;
+            result.infos += counts.infos;
+          }
+        }
+        result.millis = Math.round(performance.now() - t0);
+        return result;
+      }),
+    );
+  }
+}
