@@ -94,10 +94,13 @@ export function suggestionsFor(word: string, language: Language, prefer?: Readon
   if (base === undefined) {
     const t = trie(language);
     const lower = norm(word).toLowerCase();
+    // No time limit (the library's default is 1 s, and any clock cuts the search at a point that
+    // depends on the machine's load, so the same file got other suggestions in a worker thread): the
+    // search is bounded by the number of changes instead, which also ranks 'analyse' first for 'nalyse'.
     base = t
       ? dedupe(
           t
-            .suggestWithCost(lower, { numSuggestions: 8, ignoreCase: true, changeLimit: 3, timeout: 50 })
+            .suggestWithCost(lower, { numSuggestions: 8, ignoreCase: true, changeLimit: 2, timeout: Number.POSITIVE_INFINITY })
             .filter((s) => !s.word.endsWith("'s") && !s.word.endsWith("'"))
             .map((s) => ({ word: s.word, cost: s.cost })),
         )
