@@ -9,6 +9,16 @@ export interface SpellingData {
   language: string;
 }
 
+/**
+ * Suggestions cost a dictionary search each (milliseconds; far more for a long word), so a file is
+ * given them for its first MAX_SUGGESTED distinct misspellings, in document order, and for words of
+ * at most MAX_SUGGESTED_LENGTH letters. A real spec has a handful; a pasted block of another
+ * language or of damaged text would otherwise hold up every edit. The bound is a count, not a clock,
+ * so the same file gets the same findings on every machine.
+ */
+const MAX_SUGGESTED = 40;
+const MAX_SUGGESTED_LENGTH = 24;
+
 export const rule: FileRule = {
   meta: {
     id: 'spelling',
@@ -23,10 +33,13 @@ export const rule: FileRule = {
     if (found.length === 0) return;
     const language = documentLanguage(parsed, config);
     const vocabulary = documentVocabulary(parsed, model);
+    const searched = new Set<string>();
     for (const m of found) {
       if (m.british) continue; // us-spelling reports it, with the British form
       const span = wordSpan(parsed, m);
-      const suggestions = [...suggestionsFor(m.word, language, vocabulary)];
+      const searchable = m.word.length <= MAX_SUGGESTED_LENGTH && (searched.has(m.word) || searched.size < MAX_SUGGESTED);
+      if (searchable) searched.add(m.word);
+      const suggestions = searchable ? [...suggestionsFor(m.word, language, vocabulary)] : [];
       const name = LANGUAGE_NAMES[language];
       const fixes: Fix[] = span
         ? suggestions
