@@ -230,13 +230,13 @@ describe('--baseline guard', () => {
     write('specs/a.yaml', broken());
     const dev = await run(['lint', 'specs', '--baseline', '/dev/zero']);
     expect(dev.code).toBe(2);
-    expect(dev.err).toBe('qualspec: cannot use the baseline /dev/zero: it is not a regular file\n');
+    expect(dev.err).toBe('qualspec: cannot use the baseline /dev/zero: it is a device, not a regular file\n');
     const fifo = path.join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     const f = await run(['lint', 'specs', '--baseline', 'fifo']);
     expect(f.code).toBe(2);
-    expect(f.err).toContain('it is not a regular file');
-    expect((await run(['lint', 'specs', '-c', 'fifo'])).err).toContain('it is not a regular file');
+    expect(f.err).toContain('it is a named pipe (FIFO), not a regular file');
+    expect((await run(['lint', 'specs', '-c', 'fifo'])).err).toContain('it is a named pipe (FIFO), not a regular file');
   });
 });
 
