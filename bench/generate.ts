@@ -21,7 +21,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { qanCheckChar, uanCheckLetter, UAN_LETTERS } from '../server/src/core/rules/util.js';
+import { qanCheckChar, uanCheckLetter, UAN_LETTERS } from '../server/src/core/model/identifiers.js';
 
 export interface GenerateOptions {
   /** Number of spec files (default 1,000). */

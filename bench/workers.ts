@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { analyseFile } from '../server/src/core/index';
 import { WorkspaceIndex } from '../server/src/core/workspace/index';
-import { buildProblem } from '../server/src/core/lint/combo-problem';
+import { buildProblem } from '../server/src/core/combination/from-spec';
 import { analyse, type ComboProblem, type ComboRule, type ComboUnit } from '../server/src/core/combination/index';
 import { Rng } from './generate';
 

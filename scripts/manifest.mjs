@@ -75,7 +75,9 @@ function extensionKeys(rules) {
           id: LANG,
           aliases: ['Qualification spec (YAML)'],
           extensions: ['.qspec.yaml', '.qspec.yml'],
-          filenamePatterns: ['**/specs/**/*.yaml', '**/specs/**/*.yml'],
+          // No filenamePatterns: a folder name does not make a YAML file a spec (an OpenAPI file in
+          // specs/ keeps its YAML mode). The client switches a plain YAML document whose content
+          // declares it a spec (server/src/host/spec-files.ts; this line is its SPEC_MODELINE_SOURCE).
           firstLine: '^#\\s*yaml-language-server:\\s*\\$schema=\\S*qualspec',
           configuration: './language-configuration.json',
         },
@@ -153,7 +155,8 @@ function extensionKeys(rules) {
       },
       yamlValidation: [
         {
-          fileMatch: ['**/specs/**/*.yaml', '*.qspec.yaml'],
+          // Specs elsewhere name the schema in their modeline; a folder-wide match would validate other YAML.
+          fileMatch: ['*.qspec.yaml', '*.qspec.yml'],
           url: './schemas/qualspec.schema.json',
         },
       ],

@@ -10,11 +10,9 @@ import { CombinationPreviewManager, SPEC_LANGUAGE_ID, type ServerConnection } fr
 import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol.js';
 import { CONFIG_FILE_NAMES, SpecStatus } from './status.js';
 import { TraceChannel } from './trace.js';
+// "Is this a spec" is the server's definition, compiled in (it imports nothing).
+import { declaresSpec, SPEC_MARKER_HEAD } from '../../server/src/host/spec-files.js';
 
-/** Spec files by default (the server's defaults; `qualspec.specGlobs` and `.qualspec.yaml` add more). */
-const DEFAULT_SPEC_GLOBS = ['**/*.qspec.yaml', '**/*.qspec.yml', '**/specs/**/*.yaml', '**/specs/**/*.yml'];
-/** A YAML file whose first lines name the qualspec schema is a spec wherever it lives. */
-const QUALSPEC_MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S*qualspec\S*/m;
 const START_TIMEOUT_MS = 30_000;
 const NOT_RUNNING =
   'the Qualspec language server is not running. Run “Qualspec: Restart Server”, and see the “Qualspec Language Server” output for why it stopped.';
@@ -146,23 +144,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
     vscode.commands.registerCommand('qualspec.lintWorkspace', () => lintWorkspace(server)),
   );
 
-  // Files the user declared as specs (`qualspec.specGlobs`) or that carry the qualspec schema
-  // modeline open as plain YAML: switch them to the spec language, once per file.
+  // A YAML file whose content says it is a spec (a top-level `qualspec:` key, or the schema modeline
+  // on a line VS Code's `firstLine` does not look at) opens as plain YAML: switch it to the spec
+  // language, once per file. Any other YAML file keeps its YAML mode, wherever it lives.
   const switched = new Set<string>();
   const adopt = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'yaml' || switched.has(doc.uri.toString())) return;
-    if (!isDeclaredSpec(doc)) return;
+    if (!declaresSpec(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 400), 0)).slice(0, SPEC_MARKER_HEAD))) return;
     switched.add(doc.uri.toString());
     void vscode.languages.setTextDocumentLanguage(doc, SPEC_LANGUAGE_ID).then(undefined, () => undefined);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
-  vscode.workspace.textDocuments.forEach(adopt);
-
+  // A new YAML file becomes a spec when `qualspec: 1` is typed into it (only edits near the top can).
   context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('qualspec.specGlobs')) vscode.workspace.textDocuments.forEach(adopt);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.languageId === 'yaml' && e.contentChanges.some((c) => c.range.start.line < 400)) adopt(e.document);
     }),
   );
+  vscode.workspace.textDocuments.forEach(adopt);
 
   const ready = lc.start().then(
     () => undefined,
@@ -192,19 +191,6 @@ function settingsSnapshot(): Record<string, unknown> {
 function extraSpecGlobs(): string[] {
   const globs = vscode.workspace.getConfiguration('qualspec').get<string[]>('specGlobs') ?? [];
   return globs.filter((g) => typeof g === 'string' && g.length > 0 && !/\.ya?ml$/i.test(g));
-}
-
-function isDeclaredSpec(doc: vscode.TextDocument): boolean {
-  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 5), 0));
-  if (QUALSPEC_MODELINE.test(head)) return true;
-  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  const globs = vscode.workspace.getConfiguration('qualspec', doc.uri).get<string[]>('specGlobs') ?? [];
-  for (const g of [...DEFAULT_SPEC_GLOBS, ...globs]) {
-    if (typeof g !== 'string' || !g) continue;
-    const pattern: vscode.GlobPattern = folder ? new vscode.RelativePattern(folder, g) : g;
-    if (vscode.languages.match({ pattern }, doc) > 0) return true;
-  }
-  return false;
 }
 
 /** Waits until the client runs; rejects at once when it was stopped for good (a crash loop). */

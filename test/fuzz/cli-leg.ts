@@ -1,7 +1,7 @@
 /**
  * The CLI leg of the fuzzer: cases written to a temp directory (as UTF-8 text, and some as raw
  * bytes with flipped bits, so invalid UTF-8 reaches the CLI too) and linted in-process with
- * `await main(['lint', dir, '--format', 'json'], io)`. The CLI must exit 0 or 1 (never 2 for a readable
+ * `await main(['lint', ...files, '--format', 'json'], io)`. The CLI must exit 0 or 1 (never 2 for a readable
  * file, never an exception) and print JSON that parses and names every file it was given.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,8 @@ export async function runCliLeg(cases: CliCase[], batch = 25): Promise<CliLegRes
       let err = '';
       let code: number;
       try {
-        code = await main(['lint', dir, '--format', 'json'], {
+        // Named one by one: a mutated case may have lost the `qualspec:` marker that makes a folder's YAML file a spec.
+        code = await main(['lint', ...group.map((c) => join(dir, c.name)), '--format', 'json'], {
           cwd: dir,
           stdout: (s) => (out += s),
           stderr: (s) => (err += s),

@@ -9,7 +9,7 @@
  *   expectFixResolves(text, f, f.fixes[0]!);
  */
 import { expect } from 'vitest';
-import { lintTexts } from '../../server/src/core/lint/engine';
+import { lintTexts } from '../../server/src/core/lint/pipeline';
 import { applyEdits } from '../../server/src/core/fix/apply';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../../server/src/core/config/config';
 import type { Finding, Fix, SeveritySetting } from '../../server/src/core/rules/types';

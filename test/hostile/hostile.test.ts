@@ -259,7 +259,7 @@ describe('files that are not YAML text', () => {
   it('a device named on the command line is not read forever', async () => {
     const { out, io: o } = io();
     expect(await main(['lint', '/dev/zero'], o)).toBe(2);
-    expect(out.stderr).toMatch(/cannot read .*zero: not a regular file/);
+    expect(out.stderr).toMatch(/cannot read .*zero: it is a device, not a regular file/);
   });
 });
 

@@ -17,7 +17,8 @@ import { lineStartsOf } from '../../server/src/core/text/line-index';
 import { WorkspaceIndex } from '../../server/src/core/workspace/index';
 import { ConfigResolver } from '../../server/src/host/files';
 import { readSpec } from '../../server/src/host/read-spec';
-import { lintFiles, noticeFinding, type BatchResult } from '../../server/src/cli/batch';
+import { lintFiles, type BatchResult } from '../../server/src/cli/batch';
+import { noticeFinding } from '../../server/src/core/lint/pipeline';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');

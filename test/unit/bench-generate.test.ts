@@ -12,7 +12,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { generateFile, generateWorkspace, qanFor, uanFor, writeWorkspace, type GenerateOptions } from '../../bench/generate';
 import { lintTexts } from '../../server/src/core/index';
-import { qanCheckChar, uanCheckLetter, UAN_FORM, QAN_FORM } from '../../server/src/core/rules/util';
+import { qanCheckChar, uanCheckLetter, UAN_FORM, QAN_FORM } from '../../server/src/core/model/identifiers';
 
 const OPTS: Partial<GenerateOptions> = { files: 3, seed: 42 };
 const tmp: string[] = [];

@@ -6,9 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readData } from '../../server/src/core/parse/block-reader';
 import { splitChunks } from '../../server/src/core/parse/chunker';
-import { attemptedParts, sameData } from '../../server/src/core/parse/fast-data';
+import { attemptedParts, readData, sameData } from '../../server/src/core/parse/fast/fast-data';
 import { parseSpecText } from '../../server/src/core/parse/parse';
 import { Prng } from '../helpers/prng';
 

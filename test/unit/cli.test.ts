@@ -209,10 +209,29 @@ describe('qualspec combos', () => {
     expect(r.err).toContain("no qualification 'Nothing like it'");
   });
 
+  it('draws on the units of the spec files of its project without --workspace, as the preview does', async () => {
+    // The ILM spec split in two: the qualifications in one file (its pool naming the units by ref), the units in another.
+    const [head, units] = ilmText().split('\nunits:\n');
+    const refs = [...units!.matchAll(/^ {2}- ref: (\S+)$/gm)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(5);
+    const pooled = head!.replace('    pool:\n      groups: [group-1, group-2, group-3]\n', `    pool:\n      units: [${refs.join(', ')}]\n`);
+    expect(pooled).not.toBe(head);
+    const quals = write('specs/quals.yaml', `${pooled}\n`);
+    write('specs/units.yaml', `qualspec: 1\nunits:\n${units!}`);
+    const r = await run(['combos', quals, '--qualification', '600/5929/1']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Credit: 13–17 achievable/);
+    // --workspace still says exactly which files to draw on.
+    const alone = await run(['combos', quals, '--qualification', '600/5929/1', '--workspace', quals]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('names units that are not defined');
+  });
+
   it('reads files as lint does: a device or a missing workspace file is refused, bytes that are not UTF-8 are located', async () => {
     const device = await run(['combos', '/dev/zero']);
     expect(device.code).toBe(2);
-    expect(device.err).toBe(`qualspec: cannot read ${path.relative(dir, '/dev/zero')}: not a regular file\n`);
+    expect(device.err).toBe(`qualspec: cannot read ${path.relative(dir, '/dev/zero')}: it is a device, not a regular file\n`);
     const ws = await run(['combos', ILM, '--workspace', '/dev/null']);
     expect(ws.code).toBe(2);
     expect(ws.err).toContain('not a regular file');

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../server/src/core/rules/index.js';
+import { SPEC_EXTENSIONS, SPEC_MODELINE_SOURCE } from '../../server/src/host/spec-files.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
@@ -60,14 +61,17 @@ describe('extension manifest', () => {
 
   it('registers the language, its grammar (reusing source.yaml) and Red Hat YAML validation', () => {
     const lang = contributes.languages.find((l: { id: string }) => l.id === 'qualspec-yaml');
-    expect(lang.extensions).toEqual(['.qspec.yaml', '.qspec.yml']);
+    expect(lang.extensions).toEqual([...SPEC_EXTENSIONS]);
+    // A folder name never makes a YAML file a spec (issue 20): the content does, through the client.
+    expect(lang.filenamePatterns).toBeUndefined();
+    expect(lang.firstLine).toBe(SPEC_MODELINE_SOURCE);
     expect(new RegExp(lang.firstLine).test('# yaml-language-server: $schema=../schemas/qualspec.schema.json')).toBe(true);
     expect(new RegExp(lang.firstLine).test('# yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json')).toBe(false);
     const grammar = contributes.grammars.find((g: { language: string }) => g.language === 'qualspec-yaml');
     const tm = JSON.parse(read(grammar.path));
     expect(tm.scopeName).toBe(grammar.scopeName);
     expect(tm.patterns).toContainEqual({ include: 'source.yaml' });
-    expect(contributes.yamlValidation).toEqual([{ fileMatch: ['**/specs/**/*.yaml', '*.qspec.yaml'], url: './schemas/qualspec.schema.json' }]);
+    expect(contributes.yamlValidation).toEqual([{ fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' }]);
     expect(existsSync(new URL('schemas/qualspec.schema.json', root))).toBe(true);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
     expect(pkg.capabilities.virtualWorkspaces).toBe(false);

@@ -5,7 +5,7 @@
  * matter.
  */
 import { describe, expect, it } from 'vitest';
-import { attemptedParts, fastData, sameData } from '../../server/src/core/parse/fast-data';
+import { attemptedParts, fastData, sameData } from '../../server/src/core/parse/fast/fast-data';
 import { parseSpecText } from '../../server/src/core/parse/parse';
 import { Prng } from '../helpers/prng';
 

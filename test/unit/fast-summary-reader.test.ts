@@ -8,7 +8,7 @@ import { buildModel } from '../../server/src/core/model/spec';
 import { summarise, type FileSummary } from '../../server/src/core/workspace/index';
 import { parseSuppressions } from '../../server/src/core/lint/suppress';
 import { fastSummary, fastSummaryObstacle, summaryOf } from '../../server/src/core/workspace/fast-summary';
-import { KEY, plainKeyAt } from '../../server/src/core/parse/block-reader';
+import { KEY, plainKeyAt } from '../../server/src/core/parse/keys';
 import { lfLineStarts } from '../../server/src/core/text/line-index';
 
 function full(text: string): FileSummary {

@@ -2,12 +2,13 @@
  * Linting many spec files for the CLI, within CI's time and memory budget (issue 4: 1,000 files of
  * about 400 kB in under 15 s and 1 GB on two cores).
  *
- * Two passes, each spread over worker threads when there are enough files:
+ * The steps of the lint pipeline (core/lint/pipeline.ts), the first two spread over worker threads
+ * when there are enough files; this file holds only the pool and what crosses between threads:
  * 1. summarise: read each file and take its workspace summary (units, qualifications, groups and
  *    where refs are used) with the fast summary reader, plus its line starts;
  * 2. analyse: every worker indexes the units of all summaries, then reads its share of the files
- *    again and runs the file checks on each, by the engine's fast path (AnalyseOptions.fast).
- * Meanwhile the main thread runs the workspace checks over the index. No file's text is held after
+ *    again and runs the file checks on each (checkFile).
+ * Meanwhile the main thread runs the workspace checks over the index (checkWorkspace). No file's text is held after
  * its step, so memory stays flat as the workspace grows: what crosses between threads is the
  * summaries (as JSON), the findings (with the text under each, for fingerprints) and the line starts
  * (to turn offsets into lines and columns, also for related locations in other files).
@@ -18,12 +19,10 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { analyseFile, analyseWorkspace, sortFindings } from '../core/lint/engine.js';
+import { checkFile, checkWorkspace, indexOf, summariseText, withWorkspace } from '../core/lint/pipeline.js';
 import type { Finding } from '../core/rules/types.js';
-import type { QualspecConfig } from '../core/config/config.js';
 import { lineStartsOf } from '../core/text/line-index.js';
 import { WorkspaceIndex, type FileSummary } from '../core/workspace/index.js';
-import { summaryOf } from '../core/workspace/fast-summary.js';
 import { ConfigResolver } from '../host/files.js';
 import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import type { LocatedFinding } from './report.js';
@@ -71,15 +70,8 @@ function summariseFile(abs: string, cwd: string): Summarised {
   const l = readSpecOrThrow(abs, cwd);
   // Spans are turned into positions from the line starts (the CLI keeps no texts); the summary reader's
   // own count (LF only) serves where the text has no CR.
-  const { summary, lfStarts } = summaryOf(l.uri, l.text, { lineStarts: false });
+  const { summary, lfStarts } = summariseText(l.uri, l.text, { lineStarts: false });
   return { meta: metaOf(l), summary, starts: lineStartsOf(l.text, lfStarts), length: l.text.length };
-}
-
-/** The finding that says a file is not UTF-8 text (or is too large to read), as the `yaml-syntax` rule. */
-export function noticeFinding(l: BatchFile, textLength: number, config: QualspecConfig): Finding | undefined {
-  if (!l.notice || config.rules['yaml-syntax'] === 'off') return undefined;
-  const span = { start: l.notice.offset, end: Math.min(l.notice.offset + 1, textLength) };
-  return { ruleId: 'yaml-syntax', severity: 'error', message: l.notice.message, uri: l.uri, span, related: [], fixes: [] };
 }
 
 function analyseOne(
@@ -91,25 +83,23 @@ function analyseOne(
   ownSummary?: FileSummary,
 ): LocatedFinding[] {
   const l = readSpecOrThrow(abs, cwd);
-  const config = configs.forFile(abs).config;
-  const summary = ownSummary ?? index.get(l.uri);
   // The summary (the file's own, with its suppression comments) was read from this same text in pass 1.
-  const known = summary ? { summary, suppressions: summary.suppressions } : { updateIndex: false };
-  const own = analyseFile(l.uri, l.text, { index, config, fast: true, ...known }).findings;
-  const notice = noticeFinding(l, l.text.length, config);
-  const all = sortFindings([...(notice ? [notice] : []), ...own, ...workspace]);
+  const all = withWorkspace(checkFile(l, index, configs.forFile(abs).config, ownSummary ?? index.get(l.uri)), workspace);
   return all.map((f) => ({ ...f, under: l.text.slice(f.span.start, f.span.end) }));
 }
 
 /**
  * A worker's findings for a file (sorted) with the workspace checks' findings for it, in the order
- * analyseOne gives them (the sort is stable). The text under each of those is read again: few files
+ * analyseOne gives them (withWorkspace's sort is stable). The text under each of those is read again: few files
  * have any.
  */
-function withWorkspace(own: LocatedFinding[], workspace: readonly Finding[] | undefined, abs: string, cwd: string): LocatedFinding[] {
+function withWorkspaceRead(own: LocatedFinding[], workspace: readonly Finding[] | undefined, abs: string, cwd: string): LocatedFinding[] {
   if (!workspace?.length) return own;
   const text = readSpecOrThrow(abs, cwd).text;
-  return sortFindings([...own, ...workspace.map((f) => ({ ...f, under: text.slice(f.span.start, f.span.end) }))]);
+  return withWorkspace(
+    own,
+    workspace.map((f) => ({ ...f, under: text.slice(f.span.start, f.span.end) })),
+  );
 }
 
 /**
@@ -159,8 +149,7 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
   try {
     const configs = options.configs ?? new ConfigResolver(options.cwd);
     const sum: Summarised[] = pool ? await pool.summarise(paths) : paths.map((p) => summariseFile(p, options.cwd));
-    const index = new WorkspaceIndex();
-    for (const s of sum) index.set(s.summary);
+    const index = indexOf(sum.map((s) => s.summary));
     const configFor = (uri: string) => configs.forFile(fileURLToPath(uri)).config;
     const findings = new Map<string, LocatedFinding[]>();
     if (pool) {
@@ -169,11 +158,11 @@ export async function lintFiles(paths: readonly string[], options: BatchOptions)
         toWire(sum.map((s) => forOtherFiles(s.summary))),
         paths.map((abs, i) => ({ abs, own: forOwnFile(sum[i]!.summary) })),
       );
-      const workspace = analyseWorkspace(index, configFor);
+      const workspace = checkWorkspace(index, configFor);
       const got = await analysing;
-      got.forEach((f, i) => findings.set(sum[i]!.meta.uri, withWorkspace(f, workspace.get(sum[i]!.meta.uri), paths[i]!, options.cwd)));
+      got.forEach((f, i) => findings.set(sum[i]!.meta.uri, withWorkspaceRead(f, workspace.get(sum[i]!.meta.uri), paths[i]!, options.cwd)));
     } else {
-      const workspace = analyseWorkspace(index, configFor);
+      const workspace = checkWorkspace(index, configFor);
       paths.forEach((abs, i) => findings.set(sum[i]!.meta.uri, analyseOne(abs, options.cwd, index, configs, workspace.get(sum[i]!.meta.uri) ?? [])));
     }
     return { files: sum.map((s) => s.meta), findings, lines: new Map(sum.map((s) => [s.meta.uri, { starts: s.starts, length: s.length }])) };
@@ -345,8 +334,7 @@ export function runBatchWorker(): void {
   port.on('message', (m: ToWorker) => {
     try {
       if (m.op === 'index') {
-        index = new WorkspaceIndex();
-        for (const s of fromWire(m.summaries)) index.set(s);
+        index = indexOf(fromWire(m.summaries));
         return;
       }
       const ids = m.files.map((f) => f.id);

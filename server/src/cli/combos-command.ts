@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseFile } from '../core/lint/engine.js';
-import { buildProblem } from '../core/lint/combo-problem.js';
+import { indexTexts } from '../core/lint/pipeline.js';
+import { buildProblem } from '../core/combination/from-spec.js';
 import { analyse, checkSelection, describeRule, enumerate, fillToMinimum } from '../core/combination/index.js';
-import { WorkspaceIndex } from '../core/workspace/index.js';
+import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './lint-command.js';
 import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
@@ -20,7 +21,9 @@ Options:
   --select <refs>       check a selection of units, e.g. L5B1,L5B2,L5C1 (and suggest the smallest completion)
   --list <n>            list n valid selections (use --page for the next ones)
   --page <p>            page of --list, from 1 (default 1)
-  --workspace <paths>   other spec files the qualification may draw units from (comma-separated)
+  --workspace <paths>   the spec files the qualification may draw units from (comma-separated files,
+                        folders or globs); default: the spec files of the spec's project, as in
+                        the editor's preview (its .qualspec.yaml's "specs", else the usual globs)
   --format <name>       text (default) or json
   -h, --help            show this help
 `;
@@ -36,7 +39,7 @@ export function runCombos(argv: readonly string[], io: Io): number {
   const format = String(args.flags.get('format') ?? 'text');
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format '${format}': use text or json`);
   const abs = path.resolve(io.cwd, spec);
-  const index = new WorkspaceIndex();
+  let index: WorkspaceIndex;
   let text: string;
   try {
     // Read as `lint` reads (devices and huge files refused, UTF-16 decoded, bytes that are not UTF-8 located).
@@ -48,20 +51,26 @@ export function runCombos(argv: readonly string[], io: Io): number {
     const own = read(abs);
     if (own === undefined) return 2;
     text = own;
+    // The units it may draw on: those of the files given with --workspace, else (as the editor's
+    // preview does) of the spec files of the project the spec is in (its .qualspec.yaml's `specs`).
+    const configs = new ConfigResolver(io.cwd);
     const ws = args.flags.get('workspace');
+    let others: string[];
     if (typeof ws === 'string') {
-      const configs = new ConfigResolver(io.cwd);
       const { files, missing } = expandPaths(ws.split(','), io.cwd, configs);
       if (missing.length) {
         io.stderr(`qualspec: no such file: ${missing.join(', ')}\n`);
         return 2;
       }
-      for (const f of files) {
-        if (path.resolve(f) === abs) continue;
-        const other = read(f);
-        if (other !== undefined) analyseFile(pathToFileURL(f).href, other, { index });
-      }
+      others = files;
+    } else others = projectSpecFiles(abs, configs);
+    const texts: { uri: string; text: string }[] = [];
+    for (const f of others) {
+      if (path.resolve(f) === abs) continue;
+      const other = read(f);
+      if (other !== undefined) texts.push({ uri: pathToFileURL(f).href, text: other });
     }
+    index = indexTexts(texts);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     io.stderr(`qualspec: cannot read ${toPosix(path.relative(io.cwd, e.abs))}: ${e.code}\n`);
@@ -175,4 +184,15 @@ export function runCombos(argv: readonly string[], io: Io): number {
   L.push(`  (analysed in ${ms.toFixed(1)} ms)`);
   io.stdout(L.join('\n') + '\n');
   return check && !check.ok ? 1 : 0;
+}
+
+/**
+ * The spec files of the project a spec is in, as `qualspec lint` with no paths finds them from
+ * there: the files of its .qualspec.yaml's \`specs\` (or the default globs) under that file's folder.
+ * A spec outside every project (no .qualspec.yaml above it and not matched by the default globs)
+ * draws on no other file.
+ */
+function projectSpecFiles(abs: string, configs: ConfigResolver): string[] {
+  const { files } = expandPaths([], path.dirname(abs), configs);
+  return files;
 }

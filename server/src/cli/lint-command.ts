@@ -1,15 +1,16 @@
-import { readFileSync, renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
+import { renameSync, writeFileSync, statSync, chmodSync, unlinkSync, realpathSync } from 'node:fs';
 import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintTexts, sortFindings } from '../core/lint/engine.js';
+import { lintTexts } from '../core/lint/pipeline.js';
 import { applyEdits } from '../core/fix/apply.js';
 import type { Finding, Fix, TextEdit } from '../core/rules/types.js';
-import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
+import { ConfigResolver, expandPaths, MAX_CONFIG_BYTES, toPosix } from '../host/files.js';
+import { readGuardedSync, utf8Text } from '../host/read.js';
 import { parseArgs, UsageError } from './args.js';
 import { fileText, toCli, type FileLines, type LocatedFinding } from './report.js';
-import { lintFiles, noticeFinding } from './batch.js';
+import { lintFiles } from './batch.js';
 import { positionIn } from '../core/text/line-index.js';
 import type { QualspecConfig } from '../core/config/config.js';
 import { stylish } from './formatters/stylish.js';
@@ -27,6 +28,9 @@ export interface Io {
   /** The CLI bundle, for worker threads (see batch.ts); without it every file is checked in this thread. */
   workerScript?: string;
 }
+
+/** A baseline of a million findings is under 100 MB of JSON; anything larger is not one. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 export const LINT_HELP = `Usage: qualspec lint [paths or globs…] [options]
 
@@ -109,15 +113,8 @@ function fixFiles(
   fixedCounts: Map<string, number>,
 ): { loaded: Loaded[]; results: Map<string, Finding[]> } | number {
   const loaded: Loaded[] = files.map((f) => readSpecOrThrow(f, io.cwd));
-  const lintAll = (): Map<string, Finding[]> => {
-    const results = lintTexts(loaded, configFor);
-    // A file that is not UTF-8 text says so, where the first bad byte is (reported as a YAML syntax problem).
-    for (const l of loaded) {
-      const notice = noticeFinding(l, l.text.length, configFor(l.uri));
-      if (notice) results.set(l.uri, sortFindings([notice, ...(results.get(l.uri) ?? [])]));
-    }
-    return results;
-  };
+  // A file that is not UTF-8 text says so, where the first bad byte is (its read notice, reported as a YAML syntax problem).
+  const lintAll = (): Map<string, Finding[]> => lintTexts(loaded, configFor);
   let results = lintAll();
   for (let pass = 0; pass < 5; pass++) {
     let changed = false;
@@ -212,13 +209,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const configFindings: Finding[] = [];
   for (const c of configs.loaded()) {
     if (!c.problems.length || !c.file) continue;
-    const text = (() => {
-      try {
-        return readFileSync(c.file, 'utf8');
-      } catch {
-        return '';
-      }
-    })();
+    const read = readGuardedSync(c.file, { maxBytes: MAX_CONFIG_BYTES });
+    const text = read.ok ? utf8Text(read.bytes) : '';
     texts.set(c.problems[0]!.uri, fileText(toPosix(path.relative(io.cwd, c.file)), text));
     configFindings.push(...c.problems);
   }
@@ -240,7 +232,9 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     }
     let known: Set<string>;
     try {
-      const b = JSON.parse(readFileSync(bpath, 'utf8')) as { fingerprints?: unknown };
+      const read = readGuardedSync(bpath, { maxBytes: MAX_BASELINE_BYTES });
+      if (!read.ok) throw new Error(read.message);
+      const b = JSON.parse(utf8Text(read.bytes)) as { fingerprints?: unknown };
       if (!Array.isArray(b.fingerprints)) throw new Error('it has no "fingerprints" list');
       known = new Set(b.fingerprints.map(String));
     } catch (e) {

@@ -1,13 +1,16 @@
 /**
- * Node file-system helpers shared by the CLI and the language server: finding spec files and the
- * `.qualspec.yaml` that applies to each. The language core itself never touches the file system.
+ * Node file-system helpers of the CLI: finding spec files and the `.qualspec.yaml` that applies to
+ * each. Every read goes through read.ts's guarded read, and "is this a spec" is spec-files.ts's (the
+ * server uses both too). The language core itself never touches the file system.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, matchesAny, parseConfig, type QualspecConfig } from '../core/config/config.js';
 import { RULES_BY_ID } from '../core/rules/index.js';
 import type { Finding } from '../core/rules/types.js';
+import { isInside, readGuardedSync, utf8Text } from './read.js';
+import { isSpecFile, SPEC_MARKER_HEAD } from './spec-files.js';
 
 export const toPosix = (p: string): string => p.split(path.sep).join('/');
 
@@ -36,7 +39,7 @@ export class ConfigResolver {
     let found: LoadedConfig | undefined;
     for (const name of CONFIG_FILE_NAMES) {
       const f = path.join(dir, name);
-      if (existsSync(f)) {
+      if (existsOrLink(f)) {
         found = this.load(f);
         break;
       }
@@ -52,11 +55,11 @@ export class ConfigResolver {
   private load(file: string): LoadedConfig {
     const hit = this.byFile.get(file);
     if (hit) return hit;
-    let text = '';
     const uri = pathToFileURL(file).href;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
+    // A config inside the folder the CLI runs in may link only to files inside it; one above, only inside its own folder.
+    const dir = path.dirname(file);
+    const read = readGuardedSync(file, { root: isInside(dir, this.fallbackRoot) ? this.fallbackRoot : dir, maxBytes: MAX_CONFIG_BYTES });
+    if (!read.ok) {
       const r: LoadedConfig = {
         config: { ...DEFAULT_CONFIG, uri },
         root: path.dirname(file),
@@ -69,13 +72,14 @@ export class ConfigResolver {
             span: { start: 0, end: 0 },
             related: [],
             fixes: [],
-            message: `The qualspec configuration cannot be read: ${(e as Error).message}`,
+            message: `The qualspec configuration ${path.basename(file)} was not read: ${read.message}. The default settings were used.`,
           },
         ],
       };
       this.byFile.set(file, r);
       return r;
     }
+    const text = utf8Text(read.bytes);
     const { config, problems } = parseConfig(text, uri, RULES_BY_ID.keys());
     const r: LoadedConfig = { config, root: path.dirname(file), file, problems };
     this.byFile.set(file, r);
@@ -86,6 +90,25 @@ export class ConfigResolver {
   loaded(): LoadedConfig[] {
     return [...this.byFile.values()];
   }
+}
+
+/** A `.qualspec.yaml` is a few lines; anything this large is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A file exists, or a link does (even a broken one: reading it then says what is wrong). */
+function existsOrLink(f: string): boolean {
+  if (existsSync(f)) return true;
+  try {
+    return lstatSync(f).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a file found by a walk or a glob is a spec by its name or its first lines (read through the guards). */
+export function isSpecOnDisk(file: string): boolean {
+  const head = readGuardedSync(file, { head: SPEC_MARKER_HEAD * 4 });
+  return head.ok && isSpecFile(file, utf8Text(head.bytes));
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -124,7 +147,7 @@ export function expandPaths(args: readonly string[], cwd: string, configs: Confi
     for (const f of all) {
       const lc = configs.forFile(f);
       const rel = toPosix(path.relative(lc.root, f));
-      if (!matchesAny(rel, lc.config.exclude)) files.add(f);
+      if (!matchesAny(rel, lc.config.exclude) && isSpecOnDisk(f)) files.add(f);
     }
   };
   if (args.length === 0) {
@@ -133,7 +156,7 @@ export function expandPaths(args: readonly string[], cwd: string, configs: Confi
     walk(lc.root, all);
     for (const f of all) {
       const rel = toPosix(path.relative(lc.root, f));
-      if (matchesAny(rel, lc.config.specs) && !matchesAny(rel, lc.config.exclude)) files.add(f);
+      if (matchesAny(rel, lc.config.specs) && !matchesAny(rel, lc.config.exclude) && isSpecOnDisk(f)) files.add(f);
     }
   }
   for (const a of args) {
@@ -142,8 +165,13 @@ export function expandPaths(args: readonly string[], cwd: string, configs: Confi
       const all: string[] = [];
       walk(cwd, all);
       const before = files.size;
-      for (const f of all) if (matchesAny(toPosix(path.relative(cwd, f)), [toPosix(a)])) files.add(f);
-      if (files.size === before) missing.push(a);
+      let matched = 0;
+      for (const f of all) {
+        if (!matchesAny(toPosix(path.relative(cwd, f)), [toPosix(a)])) continue;
+        matched++;
+        if (isSpecOnDisk(f)) files.add(f);
+      }
+      if (matched === 0 && files.size === before) missing.push(a);
       continue;
     }
     let st: import('node:fs').Stats;
@@ -154,6 +182,8 @@ export function expandPaths(args: readonly string[], cwd: string, configs: Confi
       continue;
     }
     if (st.isDirectory()) addDir(abs);
+    // A file named on its own is checked as given, marker or not (a device or a pipe is refused when it is read):
+    // content decides only among the files a folder or a glob finds.
     else files.add(abs);
   }
   return { files: [...files].sort(), missing };

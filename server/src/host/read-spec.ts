@@ -3,10 +3,10 @@
  * a byte-order mark decoded, invalid UTF-8 located and described, devices and huge files refused.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toPosix } from './files.js';
+import { MAX_READ_BYTES, readGuardedSync } from './read.js';
 
 export interface Loaded {
   abs: string;
@@ -68,16 +68,12 @@ export function invalidUtf8(buf: Uint8Array): { at: number; count: number } | un
   return at === -1 ? undefined : { at, count };
 }
 
-/** Files larger than this are not read at all (the core refuses texts over MAX_SPEC_CHARS anyway). */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
-
 export function readSpec(abs: string, cwd: string): Loaded {
   const base = { abs, rel: toPosix(path.relative(cwd, abs)) || path.basename(abs), uri: pathToFileURL(abs).href };
-  // A device or a pipe named on the command line (/dev/zero, /dev/stdin) would be read forever.
-  const st = statSync(abs);
-  if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-  if (st.size > MAX_READ_BYTES) {
-    const mb = (st.size / (1024 * 1024)).toFixed(0);
+  // A device or a pipe named on the command line (/dev/zero, /dev/stdin) would be read forever: the guarded read refuses it.
+  const read = readGuardedSync(abs, { maxBytes: MAX_READ_BYTES });
+  if (!read.ok && read.reason === 'too-large') {
+    const mb = ((read.size ?? 0) / (1024 * 1024)).toFixed(0);
     return {
       ...base,
       text: '',
@@ -88,7 +84,8 @@ export function readSpec(abs: string, cwd: string): Loaded {
       },
     };
   }
-  const buf = readFileSync(abs);
+  if (!read.ok) throw Object.assign(new Error(read.message), { code: read.code && read.reason !== 'not-regular' ? read.code : read.message });
+  const buf = read.bytes;
   // UTF-16 with a byte-order mark (Windows "Unicode"): read it, say so, never write it back.
   const le = buf[0] === 0xff && buf[1] === 0xfe;
   if (le || (buf[0] === 0xfe && buf[1] === 0xff)) {

@@ -3,7 +3,7 @@
  * nearest `.qualspec.yaml`, the `qualspec.specGlobs` setting, or the defaults; minus excludes and
  * the editor's `files.exclude`), and each file's configuration (found upward from the file).
  */
-import { existsSync, promises as fsp, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -18,6 +18,8 @@ import {
 import { RULES_BY_ID } from '../core/index.js';
 import type { Finding } from '../core/index.js';
 import type { QualspecSettings } from '../service/protocol.js';
+import { MAX_CONFIG_BYTES } from '../host/files.js';
+import { readGuardedSync, utf8Text, type ReadResult } from '../host/read.js';
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -123,7 +125,7 @@ export class Files {
       for (const n of CONFIG_FILE_NAMES) {
         const c = path.join(dir, n);
         const cu = pathToUri(c);
-        if (this.openConfigText.has(cu) || existsSync(c)) {
+        if (this.openConfigText.has(cu) || existsOrLink(c)) {
           found = cu;
           break;
         }
@@ -142,14 +144,23 @@ export class Files {
     if (hit) return hit;
     const p = uriToPath(configUri)!;
     let text = this.openConfigText.get(configUri);
+    let refused: string | undefined;
     if (text === undefined) {
-      try {
-        text = readFileSync(p, 'utf8');
-      } catch {
-        text = '';
-      }
+      const read = this.read(p, MAX_CONFIG_BYTES);
+      text = read.ok ? utf8Text(read.bytes) : '';
+      if (!read.ok && read.reason !== 'missing') refused = read.message;
     }
     const { config, problems } = parseConfig(text, configUri, RULES_BY_ID.keys());
+    if (refused !== undefined)
+      problems.unshift({
+        ruleId: 'config',
+        severity: 'error',
+        uri: configUri,
+        span: { start: 0, end: 0 },
+        related: [],
+        fixes: [],
+        message: `The qualspec configuration ${path.basename(p)} was not read: ${refused}. The default settings were used.`,
+      });
     const loaded: LoadedConfig = { uri: configUri, config, problems, dir: path.dirname(p) };
     this.configs.set(configUri, loaded);
     return loaded;
@@ -243,15 +254,35 @@ export class Files {
     return out;
   }
 
-  static readText(uri: string): string | undefined {
+  /**
+   * The directory links may lead into when reading `p`: its workspace folder, else (a file outside
+   * every folder, such as a config above one) its own directory.
+   */
+  rootOf(p: string): string {
+    return this.folderOf(pathToUri(p))?.path ?? path.dirname(p);
+  }
+
+  /** Read a file through the guards (host/read.ts): regular files only, links only within the workspace, a size limit. */
+  read(p: string, maxBytes?: number): ReadResult {
+    return readGuardedSync(p, { root: this.rootOf(p), ...(maxBytes !== undefined ? { maxBytes } : {}) });
+  }
+
+  /** A file's text, or undefined when it is missing or was refused (a FIFO, a device, a link out of the workspace). */
+  readText(uri: string): string | undefined {
     const p = uriToPath(uri);
     if (!p) return undefined;
-    try {
-      if (!statSync(p).isFile()) return undefined;
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const r = this.read(p);
+    return r.ok ? utf8Text(r.bytes) : undefined;
+  }
+}
+
+/** A file exists, or a link does (even one to nothing: reading it then says what is wrong). */
+function existsOrLink(f: string): boolean {
+  if (existsSync(f)) return true;
+  try {
+    return lstatSync(f).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@
  * hovers and the combination preview (qualspec/combination) show.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { analyseCached, buildProblem, ruleKey, type QualProblem } from '../core/lint/combo-problem.js';
+import { analyseCached, buildProblem, ruleKey, type QualProblem } from '../core/combination/from-spec.js';
 import { checkSelection, describeRule, fillToMinimum, type Analysis, type ComboProblem, type ComboRule } from '../core/combination/index.js';
 import type { QualificationModel, RuleModel, SpecModel } from '../core/model/spec.js';
 import type { WorkspaceIndex } from '../core/index.js';

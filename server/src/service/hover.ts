@@ -5,7 +5,8 @@
  */
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import type { QualificationModel, RuleModel, SpecModel } from '../core/model/spec.js';
-import { BANDS, bandFor, creditForTqt, qanCheckChar, QAN_FORM, sizeText, uanCheckLetter, UAN_FORM, type QualType } from '../core/rules/util.js';
+import { qanCheckChar, QAN_FORM, uanCheckLetter, UAN_FORM } from '../core/model/identifiers.js';
+import { BANDS, bandFor, creditForTqt, sizeText, type QualType } from '../core/model/sizes.js';
 import { describeRule, type ComboRule, type ComboUnit } from '../core/combination/index.js';
 import { inScope } from '../core/combination/model.js';
 import { baseName, toRange, type ServiceHost, type SpecFile } from './host.js';

@@ -22,7 +22,33 @@ export interface QualspecConfig {
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
 
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
+/** A JSON Schema fragment (plain data), for the generated schemas/qualspec-config.schema.json. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * The keys of `.qualspec.yaml`: the one typed list that parseConfig's suggestions and the generated
+ * JSON Schema (scripts/catalogue.mjs) take them from. A new key is added here (with its schema, in
+ * the words the editor shows on hover) and read in parseConfig. `rules`' schema lists no rule: the
+ * generator adds one property per rule of the catalogue, with the severities below.
+ */
+export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema: JsonSchema }>> = {
+  rules: {
+    description: "How serious each rule's findings are: error, warning, info, or off to not check it.",
+    schema: { type: 'object' },
+  },
+  specs: {
+    description: "Which files are spec files: glob patterns relative to this file's folder.",
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULT_SPEC_GLOBS },
+  },
+  exclude: {
+    description: 'Files that are never spec files, though a pattern of specs matches them (node_modules and .git always are).',
+    schema: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+/** The severities a rule may be set to in `rules`. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const SEVERITIES: readonly string[] = SEVERITY_SETTINGS;
 
 export function parseConfig(text: string, uri: string, knownRules: Iterable<string>): { config: QualspecConfig; problems: Finding[] } {
   const problems: Finding[] = [];
@@ -85,7 +111,7 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
       if (key === 'specs') config.specs = globs;
       else config.exclude = [...DEFAULT_EXCLUDE, ...globs];
     } else {
-      const s = suggest(key, ['rules', 'specs', 'exclude']);
+      const s = suggest(key, Object.keys(CONFIG_KEYS));
       bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs or exclude.'}`);
     }
   }

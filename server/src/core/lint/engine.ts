@@ -1,6 +1,7 @@
 /**
  * The lint engine: parse -> model -> file checks, and workspace checks over the index.
- * The same engine runs behind the CLI, the language server and the combination preview.
+ * The same engine runs behind the CLI, the language server and the combination preview; pipeline.ts
+ * strings it together over a set of files.
  */
 import { ChunkCache, parseSpecText, type ParsedFile } from '../parse/parse.js';
 import { buildModel, type SpecModel } from '../model/spec.js';
@@ -8,7 +9,6 @@ import { ALL_RULES } from '../rules/index.js';
 import type { FileRule, Finding, Fix, Related, Report, Rule, Severity, WorkspaceRule } from '../rules/types.js';
 import type { Span } from '../text/line-index.js';
 import { summarise, WorkspaceIndex, type FileSummary, type UnitSummary } from '../workspace/index.js';
-import { summaryOf } from '../workspace/fast-summary.js';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppress.js';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
 
@@ -69,10 +69,9 @@ function narrow(text: string, s: Span): Span {
   return e > s.start ? { start: s.start, end: e } : s;
 }
 
-function effectiveSeverity(ruleId: string, reported: Severity, defaultSeverity: Severity, config: QualspecConfig): Severity | 'off' {
-  const set = config.rules[ruleId];
-  if (set !== undefined) return set;
-  return reported ?? defaultSeverity;
+/** The severity a finding is shown with: the configuration's for its rule, else the one it was reported with. */
+function effectiveSeverity(ruleId: string, reported: Severity, config: QualspecConfig): Severity | 'off' {
+  return config.rules[ruleId] ?? reported;
 }
 
 /**
@@ -119,7 +118,7 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === 'off') continue;
     const report = (r: Report) => {
-      const sev = effectiveSeverity(rule.meta.id, r.severity ?? rule.meta.severity, rule.meta.severity, config);
+      const sev = effectiveSeverity(rule.meta.id, r.severity ?? rule.meta.severity, config);
       if (sev === 'off') return;
       const span = r.span ?? narrow(text, located.locate(r.path, r.part ?? 'value'));
       if (isSuppressed(suppressions, rule.meta.id, span)) return;
@@ -162,7 +161,7 @@ export function analyseWorkspace(
         index,
         report(uri, r) {
           const config = configFor(uri);
-          const sev = effectiveSeverity(rule.meta.id, rule.meta.severity, rule.meta.severity, config);
+          const sev = effectiveSeverity(rule.meta.id, rule.meta.severity, config);
           if (sev === 'off') return;
           const supp = index.get(uri)?.suppressions ?? [];
           if (isSuppressed(supp, rule.meta.id, r.span)) return;
@@ -193,22 +192,4 @@ export function analyseWorkspace(
 
 export function sortFindings<F extends Finding>(f: F[]): F[] {
   return f.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-}
-
-/**
- * Lint a set of texts as one workspace. Every file is indexed first — by the fast summary reader,
- * which skips learning outcomes and prose — so that the file checks that read other files (award
- * totals, combination pools) see the whole workspace, and each file is then analysed once, by the
- * fast path (AnalyseOptions.fast) with the summary already made.
- */
-export function lintTexts(files: { uri: string; text: string }[], configFor: (uri: string) => QualspecConfig = () => DEFAULT_CONFIG): Map<string, Finding[]> {
-  const index = new WorkspaceIndex();
-  const results = new Map<string, Finding[]>();
-  for (const f of files) index.set(summaryOf(f.uri, f.text).summary);
-  for (const f of files) {
-    const summary = index.get(f.uri)!;
-    results.set(f.uri, analyseFile(f.uri, f.text, { index, config: configFor(f.uri), fast: true, summary, suppressions: summary.suppressions }).findings);
-  }
-  for (const [uri, ws] of analyseWorkspace(index, configFor)) results.set(uri, sortFindings([...(results.get(uri) ?? []), ...ws]));
-  return results;
 }

@@ -10,6 +10,7 @@
  */
 
 import { lfLineStarts } from '../text/line-index.js';
+import { topKey } from './keys.js';
 
 export type ChunkKind = 'preamble' | 'entry' | 'seq-head' | 'seq-item';
 
@@ -21,27 +22,6 @@ export interface ChunkSpan {
   index: number;
   start: number;
   end: number;
-}
-
-// A plain key runs to the first ':' (it cannot hold one), trailing blanks included, and they are trimmed
-// afterwards. A key followed by `[ \t]*:` made the match quadratic in a run of spaces on a line with no
-// colon after it (100,000 spaces took 30 s; docs/robustness.md).
-const TOP_KEY = /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*|-[^\s:#][^:#]*)):(?:[ \t]|$)/;
-
-function trimBlanks(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
-  return s.slice(0, e);
-}
-
-function topKey(line: string): string | undefined {
-  const m = TOP_KEY.exec(line);
-  if (!m) return undefined;
-  // An escape in a double-quoted key would need decoding to compare keys as YAML does: parse the whole text.
-  if (m[1] !== undefined) return m[1].includes('\\') ? undefined : m[1];
-  if (m[2] !== undefined) return m[2].replace(/''/g, "'");
-  // Only spaces and tabs end a plain scalar (a trailing no-break space is part of the key, as in YAML).
-  return trimBlanks(m[3]!);
 }
 
 /** True when the rest of a `key:` line holds no value (only spaces or a comment). */

@@ -1,4 +1,4 @@
-import { lintProblem, assessCached } from '../lint/combo-problem.js';
+import { lintProblem, assessCached } from '../combination/from-spec.js';
 import type { FileRule } from './types.js';
 
 const ex = (refs: string[]) => (refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));

@@ -1,4 +1,5 @@
-import { creditForTqt, replaceValue } from './util.js';
+import { creditForTqt } from '../model/sizes.js';
+import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,5 +1,5 @@
 /** Every check, by id. One rule per file, each with docs/rules/<id>.md and tests beside it. */
-import type { Rule } from './types.js';
+import type { Rule, RuleMeta } from './types.js';
 import { rule as acNumbering } from './ac-numbering.js';
 import { rule as awardTotals } from './award-totals.js';
 import { rule as changeHistory } from './change-history.js';
@@ -77,3 +77,26 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
+
+/**
+ * Ids qualspec reports under that are not checks of a spec: problems in a `.qualspec.yaml`, and a
+ * check that failed. They have doc pages and appear in the rules table and the SARIF rules like the
+ * checks, but no rule runs them, so they cannot be configured in `rules`.
+ */
+export const PSEUDO_RULES: readonly RuleMeta[] = [
+  {
+    id: 'config',
+    severity: 'error',
+    category: 'config',
+    description: 'The qualspec configuration file (.qualspec.yaml) is valid YAML and uses only the keys and values qualspec knows.',
+  },
+  {
+    id: 'internal-error',
+    severity: 'error',
+    category: 'internal',
+    description: 'A check failed unexpectedly on a file; the other checks still ran. Please report it.',
+  },
+];
+
+/** Every id qualspec reports under: the rules, then the pseudo-rules. */
+export const CATALOGUE: readonly RuleMeta[] = [...ALL_RULES.map((r) => r.meta), ...PSEUDO_RULES];

@@ -1,4 +1,5 @@
-import { QAN_FORM, qanCheckChar, replaceValue } from './util.js';
+import { QAN_FORM, qanCheckChar } from '../model/identifiers.js';
+import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,4 +1,4 @@
-import { readRef, refConvention } from './util.js';
+import { readRef, refConvention } from '../model/identifiers.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,5 +1,6 @@
 import { levelName, levelValue } from '../model/spec.js';
-import { readRef, refConvention, replaceValue } from './util.js';
+import { readRef, refConvention } from '../model/identifiers.js';
+import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,4 +1,4 @@
-import { lintProblem, ruleKey, assessCached } from '../lint/combo-problem.js';
+import { lintProblem, ruleKey, assessCached } from '../combination/from-spec.js';
 import type { ComboRule } from '../combination/index.js';
 import { describeRule } from '../combination/index.js';
 import type { FileRule } from './types.js';

@@ -1,4 +1,4 @@
-import { BANDS, bandFor, sizeText } from './util.js';
+import { BANDS, bandFor, sizeText } from '../model/sizes.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -24,7 +24,8 @@ export type RuleCategory =
   | 'yaml'
   | 'text'
   | 'completeness'
-  | 'config';
+  | 'config'
+  | 'internal';
 
 export interface RuleMeta {
   /** Stable id: the code shown with every finding and the name used in config and suppressions. */

@@ -1,4 +1,5 @@
-import { UAN_FORM, uanCheckLetter, replaceValue } from './util.js';
+import { UAN_FORM, uanCheckLetter } from '../model/identifiers.js';
+import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

@@ -1,4 +1,4 @@
-import { refConvention } from './util.js';
+import { refConvention } from '../model/identifiers.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {

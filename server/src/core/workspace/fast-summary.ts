@@ -4,7 +4,7 @@
  * Indexing a workspace needs only a file's summary (units with their identity and sizes, KSB
  * texts, qualifications, groups, and where unit refs and group ids are used), which is a small part
  * of a spec: learning outcomes, indicative content, assessor guidance and prose sections are most
- * of its bytes. The block reader (core/parse/block-reader.ts) walks the lines of the text, reads the
+ * of its bytes. The block reader (core/parse/fast/block-reader.ts) walks the lines of the text, reads the
  * few keys the summary needs and skips everything else by indentation alone. The data it reads goes
  * through the core's own buildModel and summarise, with a locator built from the spans it recorded,
  * so the summary is the same as the full parse's.
@@ -16,7 +16,9 @@
 import { buildModel } from '../model/spec.js';
 import { MAX_SPEC_CHARS, parseItemChunk, parseSpecText, type ItemChunk, type ParsedFile, type Path } from '../parse/parse.js';
 import { splitChunks } from '../parse/chunker.js';
-import { GiveUp, keyTable, Reader, type ReadItems, type Want } from '../parse/block-reader.js';
+import { Reader, type ReadItems, type Want } from '../parse/fast/block-reader.js';
+import { GiveUp } from '../parse/fast/scalars.js';
+import { keyTable } from '../parse/keys.js';
 import { parseSuppressions } from '../lint/suppress.js';
 import { summarise, type FileSummary } from './index.js';
 

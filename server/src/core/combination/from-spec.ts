@@ -1,6 +1,6 @@
-/** Builds the combination engine's problem for a qualification of the spec model. */
-import type { ComboProblem, ComboRule, ComboUnit } from '../combination/index.js';
-import { analyse, assess, type Analysis, type Assessment } from '../combination/index.js';
+/** The combination engine's problem for a qualification of the spec model (the adapter from the model, with its memoised analyses for the checks). */
+import type { ComboProblem, ComboRule, ComboUnit } from './index.js';
+import { analyse, assess, type Analysis, type Assessment } from './index.js';
 import { levelRank, type QualificationModel, type RuleModel, type SpecModel } from '../model/spec.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { keepOn, memoOn } from '../model/memo.js';

@@ -4,8 +4,8 @@
  * it gives up on, js-yaml reads (about ten times faster than `yaml`, the reader about twice as fast
  * again). It must give exactly the data that parse.ts's own walk over `yaml`'s nodes gives, or nothing:
  *
- * - Plain scalars are resolved by the YAML 1.2 core schema as `yaml` 2 implements it: the tags
- *   below repeat its tests and conversions (js-yaml's own differ at the edges: `1e1000`).
+ * - Plain scalars are resolved by the YAML 1.2 core schema as `yaml` 2 implements it (scalar.ts;
+ *   js-yaml's own differ at the edges: `1e1000`).
  * - Anything parse.ts treats specially, or where the two parsers could disagree, is not attempted
  *   and the caller parses with `yaml` instead: anchors, aliases and tags (a `&`, `*` or `!` that
  *   starts a token), `__proto__`, deep nesting (see NOT_ATTEMPTED), and every text js-yaml refuses
@@ -16,50 +16,35 @@
  * test/fuzz/fast-parse.test.ts compares the findings of both paths on thousands of damaged files.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import { isJsSpace } from '../text/chars.js';
-import { readData } from './block-reader.js';
+import { isJsSpace } from '../../text/chars.js';
+import { Reader } from './block-reader.js';
+import { GiveUp } from './scalars.js';
+import type { KeyTable } from '../keys.js';
+import { boolValue, floatValue, intValue, isBool, isFloat, isInt, isNull } from '../scalar.js';
 
-// `yaml` tries null, bool, intOct, int, intHex, floatNaN, floatExp, float, in that order; the first
-// test that matches decides (the tests do not overlap). Scalars that match none are strings.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-// js-yaml tries every implicit type on every plain scalar, keys and prose included: each test first
-// looks at the first character, which rules out nearly all of them without running an expression.
-// (NULL: '' ~ n N; BOOL: t T f F; the numbers: a sign, a digit or '.'.)
-const mayBeNull = (c: number) => c === 126 || c === 110 || c === 78;
-const mayBeBool = (c: number) => c === 116 || c === 84 || c === 102 || c === 70;
-const mayBeNumber = (c: number) => c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57);
-
+// The core schema's tests and conversions (scalar.ts), as js-yaml types.
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string | null) => s === null || s === '' || (mayBeNull(s.charCodeAt(0)) && NULL.test(s)),
+  resolve: (s: string | null) => s === null || isNull(s),
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && mayBeBool(s.charCodeAt(0)) && BOOL.test(s),
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+  resolve: (s: string | null) => s !== null && isBool(s),
+  construct: boolValue,
 });
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && mayBeNumber(s.charCodeAt(0)) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
-  construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
+  resolve: (s: string | null) => s !== null && isInt(s),
+  construct: intValue,
 });
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && mayBeNumber(s.charCodeAt(0)) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
-  construct: (s: string) =>
-    FLOAT_NAN.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s),
+  resolve: (s: string | null) => s !== null && isFloat(s),
+  construct: floatValue,
 });
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
@@ -209,4 +194,24 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   const ob = b as Record<string, unknown>;
   return ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && sameData((a as Record<string, unknown>)[k], ob[k]));
+}
+
+/**
+ * All the data of a text (a chunk of a spec: a top-level entry or items of a top-level list), or
+ * undefined where the reader gives up or the text holds no value (only comments).
+ */
+export function readData(text: string, keys?: KeyTable): unknown {
+  const r = new Reader(text, keys ? { keys } : {});
+  try {
+    const first = r.next(0);
+    if (first >= r.ls.length) return undefined;
+    const col = r.indent(first);
+    // A mapping at the left margin is the document's root: document markers and directives are looked for.
+    const data = r.node(first, col, [], r.spans, col === 0);
+    return r.after < r.ls.length ? undefined : data;
+  } catch (e) {
+    // GiveUp, or a stack overflow (nesting too deep for the reader's recursion).
+    if (e instanceof GiveUp || e instanceof RangeError) return undefined;
+    throw e;
+  }
 }

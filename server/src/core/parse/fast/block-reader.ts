@@ -6,176 +6,28 @@
  *
  * Anything else (anchors, aliases, tags, tabs, flow mappings, multi-line plain or quoted scalars,
  * duplicate keys, document markers, an unexpected indentation) makes it give up (GiveUp): the caller
- * then uses a full parser. What it does read, it reads as `yaml` does (the YAML 1.2 core schema;
- * keys as parse.ts writes them).
+ * then uses a full parser. What it does read, it reads as `yaml` does (the YAML 1.2 core schema,
+ * ../scalar.ts; keys as yaml-data.ts writes them, ../keys.ts). Its scalar lexing is in scalars.ts, the
+ * spans it records in span-tree.ts, and readData (all of a chunk's data) in fast-data.ts.
  *
  * Two users: the workspace summary (core/workspace/fast-summary.ts) asks for a few keys and records
  * where their values are; the CLI's fast path (fast-data.ts) asks for all of a chunk's data.
  */
-import { isJsSpace } from '../text/chars.js';
-import { lfLineStarts, type Span } from '../text/line-index.js';
-import type { Path } from './parse.js';
-
-/** Thrown where the reader meets something it does not read; `message` says what. */
-export class GiveUp extends Error {}
-const giveUp = (why: string): never => {
-  throw new GiveUp(why);
-};
+import { lfLineStarts, type Span } from '../../text/line-index.js';
+import type { Path } from '../types.js';
+import { coreScalar, mayNotBeText } from '../scalar.js';
+import { isWordChar, KEY, keyAt, plainKeyAt, type KeyTable } from '../keys.js';
+import { findDoubleEnd, findSingleEnd, fold, giveUp, readFlowSeq, unquoteDouble } from './scalars.js';
+import { setKey as setOwn } from '../yaml-data.js';
+import { SpanTree } from './span-tree.js';
 
 /** What is wanted at a path: a collection to read, a scalar, anything, or nothing (skipped). */
 export type Want = 'node' | 'scalar' | 'any' | false;
 
-/** Keys a reader hands out as the caller's own strings (see keyAt), by length. */
-export type KeyTable = readonly (readonly string[] | undefined)[];
-
-export function keyTable(names: Iterable<string>): KeyTable {
-  const table: string[][] = [];
-  for (const k of names) if (!table[k.length]?.includes(k)) (table[k.length] ??= []).push(k);
-  return table;
-}
-
-/**
- * The key at [s, e) of the text as the table's name, else a slice of the text. A string the engine
- * already holds interned makes the lookups that follow (a want function's set, the mapping's own
- * properties) cheaper than a fresh slice of the text, which would be hashed and interned on each.
- */
-function keyAt(table: KeyTable, t: string, s: number, e: number): string {
-  const names = table[e - s];
-  if (names !== undefined) for (const name of names) if (t.startsWith(name, s)) return name;
-  return t.slice(s, e);
-}
-
-export const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[-?:][^\s#][^#]*?)[ ]*:(?: +|$)/;
-
-/** A plain scalar's value under the YAML 1.2 core schema (what `yaml` gives). */
-function plainValue(s: string): unknown {
-  if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
-  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
-  // Every pattern below starts with a sign, a digit or a dot: most values (words, codes) need none of them.
-  const c = s.charCodeAt(0);
-  if (!(c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57))) return s;
-  // Integers as `yaml` converts them (parseInt, not Number).
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return parseFloat(s);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
-  return s;
-}
-
-function unquoteDouble(s: string): string {
-  // JSON's escapes are a subset of YAML's; anything else is left to the full parser.
-  if (/\\[^"\\/bfnrtu]/.test(s)) giveUp('escape');
-  try {
-    return JSON.parse(s) as string;
-  } catch {
-    return giveUp('double-quoted');
-  }
-}
-
-/** Characters KEY's first plain branch does not start with (besides whitespace): #'"{}[],&*!|>%@` and ?:- */
-const NOT_FIRST = new Set([...'#\'"{}[],&*!|>%@`?:-'].map((c) => c.charCodeAt(0)));
-
-/**
- * KEY's plain branches at [p, end) of `t`, matched without the regex: its lazy `[^#]*?` followed by
- * `[ ]*:` took time quadratic in a long run of spaces (a 100 kB line: 7 s). The key ends at the first
- * colon followed by a space or the line end, less the spaces before that colon; no `#` may come
- * before it, and the first character (or two, for a key starting with `-`, `?` or `:`) must be one a
- * plain scalar can start with. Exported for its test against the regex.
- */
-export function plainKeyAt(t: string, p: number, end: number): { keyEnd: number; matchEnd: number } | undefined {
-  if (p >= end) return undefined;
-  const c0 = t.charCodeAt(p);
-  let min: number;
-  if (c0 === 45 || c0 === 63 || c0 === 58) {
-    // [-?:][^\s#]
-    const c1 = p + 1 < end ? t.charCodeAt(p + 1) : -1;
-    if (c1 === -1 || c1 === 35 || isJsSpace(c1)) return undefined;
-    min = p + 2;
-  } else {
-    if (isJsSpace(c0) || NOT_FIRST.has(c0)) return undefined;
-    min = p + 1;
-  }
-  let colon = -1;
-  for (let i = min; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 35) return undefined; // '#' before the colon: the regex cannot reach past it
-    if (c === 58 && (i + 1 === end || t.charCodeAt(i + 1) === 32)) {
-      colon = i;
-      break;
-    }
-  }
-  if (colon < 0) return undefined;
-  let k = colon;
-  while (k > min && t.charCodeAt(k - 1) === 32) k--;
-  let v = colon + 1;
-  while (v < end && t.charCodeAt(v) === 32) v++;
-  return { keyEnd: k, matchEnd: v };
-}
-
-/** A character a key may be made of on the fast path of `matchKey` (ASCII letters, digits, `_`). */
-const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-
 const isBlank = (c: number): boolean => c === 32 || c === 9;
-
-/** Whether a plain scalar starting with this character may read as other than its text: null (~ n N), a bool (t T f F), a number (+ - . digits). */
-const mayNotBeText = (c: number): boolean =>
-  c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57);
 
 /** `^\s*(#.*)?$`: nothing but spaces and a comment. */
 const EMPTY_REST = /^\s*(#.*)?$/;
-
-/**
- * The spans the reader recorded, as a tree by path segment, so that recording or looking one up does
- * not join the whole path into a string and hash it. A node's children are a sequence's items (by
- * index) or a mapping's entries (by key, searched in order: a mapping has a few wanted keys, and the
- * reader gives up on a repeated one). Lookups match a segment as `path.join` would write it, so a
- * number and its string meet: as long as no key holds a NUL, a path finds a node exactly when the two
- * paths' joins are equal.
- */
-export class SpanTree {
-  span: Span | undefined = undefined;
-  private items: SpanTree[] | undefined = undefined;
-  private keys: string[] | undefined = undefined;
-  private entries: SpanTree[] | undefined = undefined;
-
-  item(i: number): SpanTree {
-    const items = (this.items ??= []);
-    return (items[i] ??= new SpanTree());
-  }
-
-  entry(k: string): SpanTree {
-    const keys = (this.keys ??= []);
-    const entries = (this.entries ??= []);
-    const i = keys.indexOf(k);
-    if (i >= 0) return entries[i]!;
-    const c = new SpanTree();
-    keys.push(k);
-    entries.push(c);
-    return c;
-  }
-
-  private get(seg: string | number): SpanTree | undefined {
-    if (typeof seg === 'number') {
-      if (this.items !== undefined && Number.isInteger(seg) && seg >= 0) return this.items[seg];
-      seg = String(seg);
-    } else if (this.items !== undefined) {
-      const i = Number(seg);
-      if (Number.isInteger(i) && i >= 0 && String(i) === seg) return this.items[i];
-    }
-    const i = this.keys?.indexOf(seg) ?? -1;
-    return i >= 0 ? this.entries![i] : undefined;
-  }
-
-  find(p: Path): SpanTree | undefined {
-    if (p.length === 0) return this;
-    let node = this.get(p[0]!);
-    for (let i = 1; i < p.length && node !== undefined; i++) node = node.get(p[i]!);
-    return node;
-  }
-}
 
 /** `Reader.ind` for a line not looked at yet. */
 const UNKNOWN = -3;
@@ -394,7 +246,7 @@ export class Reader {
     const t = this.text;
     while (e > s && t.charCodeAt(e - 1) === 9) e--;
     const k = keyAt(this.keys, t, s, e);
-    return mayNotBeText(k.charCodeAt(0)) ? String(plainValue(k)) : k;
+    return mayNotBeText(k.charCodeAt(0)) ? String(coreScalar(k)) : k;
   }
 
   private plainKey(p: number, end: number): boolean {
@@ -473,7 +325,7 @@ export class Reader {
     if (v.includes(': ') || v.endsWith(':')) giveUp('mapping in a value');
     this.record(path, node, s, e);
     this.noContinuation(L, col);
-    return plainValue(v);
+    return coreScalar(v);
   }
 
   /** A block scalar (`|` or `>`, clipped or stripped: `-`) whose header is at `s` on line L. */
@@ -522,27 +374,7 @@ export class Reader {
     if (lastContent >= 0 && blankMax > indent) giveUp('blank line in a block scalar');
     // Trailing blank lines would belong to the scalar only for keep chomping.
     const body = lines.slice(0, lastContent + 1);
-    let value: string;
-    if (!folded) value = body.join('\n');
-    else {
-      // Folding: a break between two normal lines becomes a space; n empty lines between them give
-      // n newlines; breaks next to more-indented lines are kept.
-      const more = (x: string) => x.startsWith(' ');
-      value = '';
-      let prev: string | undefined;
-      let empties = 0;
-      for (const line of body) {
-        if (line === '') {
-          empties++;
-          continue;
-        }
-        if (prev === undefined) value += '\n'.repeat(empties) + line;
-        else if (more(prev) || more(line)) value += '\n' + '\n'.repeat(empties) + line;
-        else value += (empties ? '\n'.repeat(empties) : ' ') + line;
-        prev = line;
-        empties = 0;
-      }
-    }
+    let value = folded ? fold(body) : body.join('\n');
     if (body.length === 0) value = '';
     else if (chomp !== '-') value += '\n';
     const endLine = L + 1 + lastContent + 1;
@@ -568,53 +400,11 @@ export class Reader {
   }
 
   private flowSeq(s: number, end: number, path: (string | number)[], node: SpanTree, L: number, col: number): unknown[] {
-    const t = this.text;
-    const out: unknown[] = [];
-    let i = s + 1;
-    for (;;) {
-      while (i < end && t.charCodeAt(i) === 32) i++;
-      if (i >= end) giveUp('multi-line flow sequence');
-      const c = t[i];
-      if (c === ']') {
-        i++;
-        break;
-      }
-      const ip = [...path, out.length];
-      if (c === '"' || c === "'") {
-        const close = c === '"' ? findDoubleEnd(t, i, end) : findSingleEnd(t, i, end);
-        if (close < 0) giveUp('quoted in flow');
-        const raw = t.slice(i, close + 1);
-        this.record(ip, this.itemOf(node, out.length), i, close + 1);
-        out.push(c === '"' ? unquoteDouble(raw) : raw.slice(1, -1).replace(/''/g, "'"));
-        i = close + 1;
-      } else {
-        if ('[{&*!|>%@`#'.includes(c!)) giveUp('complex flow item');
-        let e = i;
-        while (e < end && !',]'.includes(t[e]!)) e++;
-        if (e >= end) giveUp('unterminated flow sequence');
-        let ve = e;
-        while (ve > i && t.charCodeAt(ve - 1) === 32) ve--;
-        const v = t.slice(i, ve);
-        if (v.includes(': ') || v.includes('#') || v === '') giveUp('flow item');
-        this.record(ip, this.itemOf(node, out.length), i, ve);
-        out.push(plainValue(v));
-        i = e;
-      }
-      while (i < end && t.charCodeAt(i) === 32) i++;
-      if (t[i] === ',') {
-        i++;
-        continue;
-      }
-      if (t[i] === ']') {
-        i++;
-        break;
-      }
-      giveUp('flow sequence');
-    }
+    const { items, end: i } = readFlowSeq(this.text, s, end, (k, a, e) => this.record([...path, k], this.itemOf(node, k), a, e));
     this.expectLineRest(i, end);
     this.record(path, node, s, i);
     this.noContinuation(L, col);
-    return out;
+    return items;
   }
 
   /**
@@ -792,49 +582,5 @@ export class Reader {
     let L = Math.min(next, this.n) - 1;
     while (L > 0 && this.indent(L) < 0) L--;
     return Math.min(this.text.length, L + 1 < this.n ? this.ls[L + 1]! : this.text.length);
-  }
-}
-
-function setOwn(obj: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else obj[k] = v;
-}
-
-function findDoubleEnd(t: string, s: number, end: number): number {
-  for (let i = s + 1; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i;
-  }
-  return -1;
-}
-
-function findSingleEnd(t: string, s: number, end: number): number {
-  for (let i = s + 1; i < end; i++) {
-    if (t.charCodeAt(i) === 39) {
-      if (t.charCodeAt(i + 1) === 39) i++;
-      else return i;
-    }
-  }
-  return -1;
-}
-
-/**
- * All the data of a text (a chunk of a spec: a top-level entry or items of a top-level list), or
- * undefined where the reader gives up or the text holds no value (only comments).
- */
-export function readData(text: string, keys?: KeyTable): unknown {
-  const r = new Reader(text, keys ? { keys } : {});
-  try {
-    const first = r.next(0);
-    if (first >= r.ls.length) return undefined;
-    const col = r.indent(first);
-    // A mapping at the left margin is the document's root: document markers and directives are looked for.
-    const data = r.node(first, col, [], r.spans, col === 0);
-    return r.after < r.ls.length ? undefined : data;
-  } catch (e) {
-    // GiveUp, or a stack overflow (nesting too deep for the reader's recursion).
-    if (e instanceof GiveUp || e instanceof RangeError) return undefined;
-    throw e;
   }
 }
