@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**'],
     reporters: ['default'],
     testTimeout: 30000,
+    setupFiles: ['test/helpers/setup-spelling.ts'],
   },
 });

@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../server/src/core/workspace/index';
 import { buildProblem } from '../server/src/core/combination/from-spec';
 import { analyse, type ComboProblem, type ComboRule, type ComboUnit } from '../server/src/core/combination/index';
 import { Rng } from './generate';
+import { ALL_RULES } from '../server/src/core/rules/index';
 
 /**
  * The engine's own split on one file: analyseFile().timing (parse = parse + model + summary, check =
@@ -259,4 +260,33 @@ export function combos(reps: number, bruteMaxUnits: number, maxMillis: number): 
     });
   }
   return { results };
+}
+
+/**
+ * The spelling checks on one file, in a fresh process: `coldMs` loads the dictionaries and checks
+ * the whole file (what the first open costs); then, warm, one word of a unit purpose changed per
+ * round (a new typo each time, so neither the per-text nor the per-word memo has it): the two
+ * spelling rules' own time per edit, and analyseFile's whole check time beside it.
+ */
+export function spelling(file: string, iters: number): unknown {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(path.resolve(file)).href;
+  const rules = ALL_RULES.filter((r) => r.meta.id === 'spelling' || r.meta.id === 'us-spelling');
+  const t0 = performance.now();
+  const cold = analyseFile(uri, text, { index: new WorkspaceIndex(), rules });
+  const coldMs = performance.now() - t0;
+  const at = text.indexOf('purpose: ') + 'purpose: '.length;
+  const spellMs: number[] = [];
+  const checkMs: number[] = [];
+  let flagged = 0;
+  for (let i = 0; i < iters; i++) {
+    const typo = `Tpyo${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}ing `;
+    const edited = text.slice(0, at) + typo + text.slice(at);
+    const a = performance.now();
+    const r = analyseFile(uri, edited, { index: new WorkspaceIndex(), rules });
+    spellMs.push(performance.now() - a - r.timing.parse);
+    if (r.findings.some((f) => f.ruleId === 'spelling')) flagged++;
+    checkMs.push(analyseFile(uri, edited, { index: new WorkspaceIndex() }).timing.check);
+  }
+  return { coldMs, coldCheckMs: cold.timing.check, coldFindings: cold.findings.length, spellMs, checkMs, flagged, iters };
 }

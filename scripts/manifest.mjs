@@ -6,7 +6,7 @@
 //   node scripts/manifest.mjs           update package.json
 //   node scripts/manifest.mjs --check   exit 1 when package.json is not up to date
 import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,8 @@ function extensionKeys(rules) {
           'editor.tabSize': 2,
           'editor.autoIndent': 'advanced',
           'editor.quickSuggestions': { strings: 'on' },
+          // Words from elsewhere in the file are noise while typing a value: the server's completions are the suggestions.
+          'editor.wordBasedSuggestions': 'off',
           'diffEditor.ignoreTrimWhitespace': false,
         },
       },
@@ -135,7 +137,11 @@ function extensionKeys(rules) {
           category: 'Qualspec',
           icon: '$(open-preview)',
         },
+        { command: 'qualspec.previewPublishedDocument', title: 'Preview Published Document', category: 'Qualspec', icon: '$(book)' },
         { command: 'qualspec.lintWorkspace', title: 'Lint Workspace', category: 'Qualspec' },
+        { command: 'qualspec.compareWithPreviousVersion', title: 'Compare with Previous Version', category: 'Qualspec', icon: '$(git-compare)' },
+        { command: 'qualspec.insertChangeHistoryEntry', title: 'Insert Drafted Change-History Entry', category: 'Qualspec' },
+        { command: 'qualspec.diff.revealLine', title: 'Go to Line of a Change', category: 'Qualspec' },
         { command: 'qualspec.restartServer', title: 'Restart Server', category: 'Qualspec' },
       ],
       menus: {
@@ -147,10 +153,14 @@ function extensionKeys(rules) {
           },
         ],
         commandPalette: [
+          { command: 'qualspec.previewPublishedDocument', when: `editorLangId == ${LANG}` },
           {
             command: 'qualspec.showCombinationPreview',
             when: `editorLangId == ${LANG} || activeWebviewPanelId == ${PREVIEW_VIEW_TYPE}`,
           },
+          { command: 'qualspec.compareWithPreviousVersion', when: `editorLangId == ${LANG}` },
+          { command: 'qualspec.insertChangeHistoryEntry', when: `editorLangId == ${LANG}` },
+          { command: 'qualspec.diff.revealLine', when: 'false' },
         ],
       },
       yamlValidation: [
@@ -159,6 +169,10 @@ function extensionKeys(rules) {
           fileMatch: ['*.qspec.yaml', '*.qspec.yml'],
           url: './schemas/qualspec.schema.json',
         },
+        // The `.qualspec.yaml` schema, once it is generated (completion and checks in Red Hat YAML).
+        ...(existsSync(join(root, 'schemas/qualspec-config.schema.json'))
+          ? [{ fileMatch: ['.qualspec.yaml', '.qualspec.yml'], url: './schemas/qualspec-config.schema.json' }]
+          : []),
       ],
     },
     capabilities: {
@@ -167,15 +181,25 @@ function extensionKeys(rules) {
         description:
           'The project configuration (.qualspec.yaml) is data only: nothing in a workspace is ever run, so specs are checked in full in Restricted Mode.',
       },
-      virtualWorkspaces: false,
+      // Not 'limited': the client registers the file and untitled schemes only, and the server reads
+      // each spec's .qualspec.yaml and the other specs from disk, which a virtual workspace (a
+      // repository opened without a clone) does not have. VS Code shows the description instead.
+      virtualWorkspaces: {
+        supported: false,
+        description:
+          'qualspec reads the spec files and their .qualspec.yaml from disk, which a virtual workspace does not have: clone the repository (or open a local folder) to check its specs.',
+      },
     },
   };
 }
 
 const SCRIPTS = {
-  'vscode:prepublish': 'node scripts/build.mjs',
-  // No repository URL is known: keep README's relative links (they resolve inside the VSIX).
-  package: 'vsce package --no-dependencies --no-rewrite-relative-links --allow-missing-repository -o qualspec.vsix',
+  'vscode:prepublish': 'node scripts/build.mjs --types && node scripts/marketplace-readme.mjs',
+  // The Marketplace page shows dist/README.md (README.md without the repository-relative images
+  // and links, which it cannot show: scripts/marketplace-readme.mjs). The project has no public
+  // repository, and vsce asks (or needs this flag) when package.json names none: add `repository`
+  // to package.json when there is one, and drop the flag.
+  package: 'vsce package --no-dependencies --readme-path dist/README.md --allow-missing-repository -o qualspec.vsix',
   'test:vscode':
     'node scripts/build.mjs && esbuild test/vscode/runTest.ts test/vscode/suite/index.ts --bundle --platform=node --format=cjs --target=node20 --outdir=out/vscode-test --external:vscode --external:@vscode/test-electron --log-level=warning && node out/vscode-test/runTest.js',
   manifest: 'node scripts/manifest.mjs',

@@ -3,10 +3,12 @@
  * (dist/server.js) over node IPC, and adds the commands, the language status item and the
  * combination preview. All the checking happens in the server; this is a thin adapter.
  */
+import { VersionCompare } from './diff/compare.js';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crash.js';
 import { CombinationPreviewManager, SPEC_LANGUAGE_ID, type ServerConnection } from './preview/panel.js';
+import { PublishedPreview } from './publish/panel.js';
 import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol.js';
 import { CONFIG_FILE_NAMES, SpecStatus } from './status.js';
 import { TraceChannel } from './trace.js';
@@ -120,6 +122,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
   };
   const preview = new CombinationPreviewManager(context.extensionUri, server);
   context.subscriptions.push(preview);
+  context.subscriptions.push(new VersionCompare(context.extensionUri, server));
+  const published = new PublishedPreview(server);
+  context.subscriptions.push(published);
 
   async function restartServer(): Promise<void> {
     crash.reset();
@@ -140,6 +145,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
 
   context.subscriptions.push(
     vscode.commands.registerCommand('qualspec.showCombinationPreview', (uri?: unknown, index?: unknown) => preview.show(uri, index)),
+    vscode.commands.registerCommand('qualspec.previewPublishedDocument', (uri?: unknown) => published.show(uri)),
     vscode.commands.registerCommand('qualspec.restartServer', () => restartServer()),
     vscode.commands.registerCommand('qualspec.lintWorkspace', () => lintWorkspace(server)),
   );

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync, rmSync } from 'node:fs';
-import { fixtureWorkspace, ILM, ISP, poll, read, TestClient } from './helpers';
+import { fixtureWorkspace, ILM, ISP, poll, positionAt, read, TestClient } from './helpers';
 
 const B_SPEC = (uan: string) => `qualspec: 1
 document:
@@ -78,7 +78,8 @@ describe('diagnostics (push)', () => {
     let v = 0;
     for (let i = 0; i < 12; i++) v = c.edit(isp, at + i, at + i, 'x');
     const d = await c.diagnosticsFor(isp, (_d, p) => p.version === v);
-    expect(d).toEqual([]);
+    // "Estimxxxxxxxxxxxxate" is the one finding: a misspelling, at the edited word.
+    expect(d.map((x) => [x.code, x.range.start.line])).toEqual([['spelling', positionAt(c.texts.get(isp)!, at).line]]);
     // Every publication for this document came in version order, and nothing older came after v.
     const versions = (c.diagnostics.get(isp) ?? []).map((p) => p.version!);
     for (let i = 1; i < versions.length; i++) expect(versions[i]!).toBeGreaterThanOrEqual(versions[i - 1]!);

@@ -317,6 +317,27 @@ describe('language features', () => {
       return after;
     };
 
+    it('offers the spelling suggestions and "Add to the workspace dictionary" for a misspelt word', async () => {
+      const base = c.texts.get(isp)!;
+      const at = base.indexOf('title: Organisational Sales Planning') + 'title: '.length;
+      const v = c.edit(isp, at, at + 'Organisational'.length, 'Organisatoinal');
+      const diags = await c.diagnosticsFor(isp, (d, p) => p.version === v && d.some((x) => x.code === 'spelling'));
+      const d = diags.find((x) => x.code === 'spelling')!;
+      expect(d.data).toMatchObject({ word: 'Organisatoinal', language: 'en-GB' });
+      expect((d.data as { suggestions: string[] }).suggestions[0]).toBe('Organisational');
+      const actions = await actionsAt(isp, at + 2, c.texts.get(isp)!);
+      const change = actions.find((a) => a.title === "Change 'Organisatoinal' to 'Organisational'")!;
+      expect(change.isPreferred).toBe(true);
+      expect(textOfRange(c.texts.get(isp)!, editsFor(change.edit, isp)[0]!.range)).toBe('Organisatoinal');
+      const add = actions.find((a) => a.title === "Add 'Organisatoinal' to the workspace dictionary")!;
+      // No .qualspec.yaml in the workspace: the action creates one at its root.
+      const config = ws.uri('.qualspec.yaml');
+      expect(add.edit?.documentChanges?.[0]).toMatchObject({ kind: 'create', uri: config });
+      expect(add.edit?.documentChanges?.[1]).toMatchObject({ textDocument: { uri: config }, edits: [{ newText: 'words:\n  - Organisatoinal\n' }] });
+      const back = c.edit(isp, at, at + 'Organisatoinal'.length, 'Organisational');
+      await c.diagnosticsFor(isp, (dd, p) => p.version === back && !dd.some((x) => x.code === 'spelling'));
+    });
+
     it('fixes credit vs TQT both ways, keeping the comment on the line, and every other byte', async () => {
       const base = c.texts.get(isp)!;
       const at = base.indexOf('    credit: 5\n', base.indexOf('ref: L5B1')) + '    credit: '.length;
@@ -327,7 +348,7 @@ describe('language features', () => {
       const titles = actions.map((a) => a.title);
       expect(titles).toContain('Set credit to 5 (TQT 50 / 10)');
       expect(titles).toContain('Set TQT to 70 (7 credits × 10)');
-      expect(titles).toContain('Disable credit-tqt for this node');
+      expect(titles).toContain("Don't check 'credit-tqt' here (adds a comment above this entry)");
       const fix = actions.find((a) => a.title === 'Set credit to 5 (TQT 50 / 10)')!;
       expect(fix.isPreferred).toBe(true);
       expect(fix.diagnostics?.[0]?.code).toBe('credit-tqt');
@@ -347,7 +368,7 @@ describe('language features', () => {
       await c.diagnosticsFor(isp, (d, p) => p.version === v && d.some((x) => x.code === 'credit-tqt'));
       const broken = c.texts.get(isp)!;
       const actions = await actionsAt(isp, at, broken);
-      const disable = actions.find((a) => a.title === 'Disable credit-tqt for this node')!;
+      const disable = actions.find((a) => a.title === "Don't check 'credit-tqt' here (adds a comment above this entry)")!;
       const after = await apply(isp, disable);
       const lineStart = broken.lastIndexOf('\n', at) + 1;
       expect(after).toBe(broken.slice(0, lineStart) + '    # qualspec-disable-next credit-tqt\n' + broken.slice(lineStart));

@@ -23,7 +23,7 @@ async function run(args: string[], cwd = dir) {
     stderr: (s) => (err += s),
     isTTY: false,
     version: '0.0.0-test',
-    docsBase: 'https://example.invalid/docs/rules/',
+    docsDir: path.join(ROOT, 'docs/rules'),
   });
   return { code, out, err };
 }
@@ -76,7 +76,7 @@ describe('qualspec lint', () => {
 
   it('writes SARIF 2.1.0 with rule metadata, helpUri and stable fingerprints', async () => {
     write('specs/a.yaml', broken());
-    const a = JSON.parse((await run(['lint', 'specs', '--format', 'sarif'])).out);
+    const a = JSON.parse((await run(['lint', 'specs', '--format', 'sarif', '--docs-url', 'https://example.invalid/docs/rules/'])).out);
     expect(a.version).toBe('2.1.0');
     const run0 = a.runs[0];
     const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-key');

@@ -48,13 +48,21 @@ describe('extension manifest', () => {
 
   it('gives every command the Qualspec category, and the preview an editor title button', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command).sort();
-    expect(ids).toEqual(['qualspec.lintWorkspace', 'qualspec.restartServer', 'qualspec.showCombinationPreview']);
+    expect(ids).toEqual([
+      'qualspec.compareWithPreviousVersion',
+      'qualspec.diff.revealLine',
+      'qualspec.insertChangeHistoryEntry',
+      'qualspec.lintWorkspace',
+      'qualspec.previewPublishedDocument',
+      'qualspec.restartServer',
+      'qualspec.showCombinationPreview',
+    ]);
     for (const c of contributes.commands) expect(c.category).toBe('Qualspec');
     const button = contributes.menus['editor/title'].find((m: { command: string }) => m.command === 'qualspec.showCombinationPreview');
     expect(button.when).toBe('editorLangId == qualspec-yaml');
     expect(contributes.commands.find((c: { command: string }) => c.command === 'qualspec.showCombinationPreview').icon).toBeTruthy();
     // Every command the code registers is contributed, and the other way round.
-    const code = read('client/src/extension.ts');
+    const code = read('client/src/extension.ts') + read('client/src/diff/compare.ts');
     const registered = [...code.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     expect(registered).toEqual(ids);
   });
@@ -71,29 +79,36 @@ describe('extension manifest', () => {
     const tm = JSON.parse(read(grammar.path));
     expect(tm.scopeName).toBe(grammar.scopeName);
     expect(tm.patterns).toContainEqual({ include: 'source.yaml' });
-    expect(contributes.yamlValidation).toEqual([{ fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' }]);
+    expect(contributes.yamlValidation).toEqual([
+      { fileMatch: ['*.qspec.yaml', '*.qspec.yml'], url: './schemas/qualspec.schema.json' },
+      // The generated .qualspec.yaml schema: completion and checks in Red Hat YAML.
+      { fileMatch: ['.qualspec.yaml', '.qualspec.yml'], url: './schemas/qualspec-config.schema.json' },
+    ]);
     expect(existsSync(new URL('schemas/qualspec.schema.json', root))).toBe(true);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
-    expect(pkg.capabilities.virtualWorkspaces).toBe(false);
+    // Not supported (the server reads specs and configs from disk), and VS Code is told why.
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
+    expect(pkg.capabilities.virtualWorkspaces.description).toMatch(/from disk/);
   });
 
-  it('packs only what the installed extension needs', () => {
-    const ignore = read('.vscodeignore');
-    expect(ignore.split('\n')).toContain('**');
+  it('packs only what the installed extension needs (one `files` list for the VSIX and the npm package)', () => {
+    // vsce refuses a .vscodeignore beside package.json `files`.
+    expect(existsSync(new URL('.vscodeignore', root))).toBe(false);
     for (const keep of [
-      '!dist/*.js',
-      '!schemas/**',
-      '!docs/**',
-      '!syntaxes/**',
-      '!images/**',
-      '!client/media/**',
-      '!language-configuration.json',
-      '!README.md',
-      '!LICENSE',
-      '!package.json',
+      'dist/*.js',
+      'dist/api.d.ts',
+      'bin/',
+      'schemas/',
+      'docs/',
+      'syntaxes/',
+      'images/icon.png',
+      'client/media/',
+      'language-configuration.json',
     ]) {
-      expect(ignore.split('\n')).toContain(keep);
+      expect(pkg.files).toContain(keep);
     }
+    // No sources, tests, fixtures or bundle source maps.
+    for (const f of pkg.files as string[]) expect(f).not.toMatch(/^(server|test|bench|scripts|specs)\b|\.map$|^dist\/?$/);
     expect(existsSync(new URL(pkg.icon, root))).toBe(true);
     const png = readFileSync(new URL(pkg.icon, root));
     expect(png.readUInt32BE(16)).toBe(128);
@@ -116,15 +131,24 @@ describe('language configuration', () => {
     expect(conf.autoClosingPairs.map((p: { open: string }) => p.open)).toEqual(expect.arrayContaining(['"', "'", '[', '{']));
   });
 
-  it('continues a list of scalars with "- ", and indents under "- key: value"', () => {
-    expect(onEnter('  - L5B1')).toEqual({ indent: 'none', appendText: '- ' });
-    expect(onEnter('    - 8570-228  # mandatory')).toEqual({ indent: 'none', appendText: '- ' });
+  it('adds no "- " after a list item (typing "- " by habit doubled it), and indents under "- key: value"', () => {
+    expect(onEnter('  - L5B1')).toBeUndefined();
+    expect(onEnter('    - 8570-228  # mandatory')).toBeUndefined();
     expect(onEnter('  - id: total')).toEqual({ indent: 'indent' });
     expect(onEnter('  - text: >-')).toEqual({ indent: 'indent', appendText: '  ' });
     expect(onEnter('  - rules:')).toEqual({ indent: 'indent', appendText: '  ' });
     // An empty item ends the list rather than adding another dash.
     expect(onEnter('  -')).toEqual({ indent: 'none' });
     expect(onEnter('  - https://example.org/x')).toBeUndefined();
+    for (const rule of conf.onEnterRules) expect(rule.action.appendText ?? '').not.toContain('-');
+  });
+
+  it('Enter after a key with no value (units:, learningOutcomes:) indents the next line', () => {
+    expect(onEnter('units:')).toEqual({ indent: 'indent' });
+    expect(onEnter('    learningOutcomes:  # the outcomes')).toEqual({ indent: 'indent' });
+    expect(onEnter('"quoted key":')).toEqual({ indent: 'indent' });
+    expect(onEnter('  title: Level 5 Award')).toBeUndefined();
+    expect(onEnter('  # a comment:')).toBeUndefined();
   });
 
   it('indents after a key that opens a block', () => {

@@ -6,7 +6,11 @@ export interface Parsed {
   flags: Map<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[], spec: { flags: string[]; options: string[] }): Parsed {
+/**
+ * `aliases` maps a short option to its long name (`o` -> `output-file`). A lone `-` is a positional
+ * (standard input, by convention).
+ */
+export function parseArgs(argv: readonly string[], spec: { flags: string[]; options: string[]; aliases?: Record<string, string> }): Parsed {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -27,8 +31,13 @@ export function parseArgs(argv: readonly string[], spec: { flags: string[]; opti
         flags.set(name, v);
       } else throw new UsageError(`unknown option --${name}`);
     } else if (a.startsWith('-') && a.length > 1) {
-      if (a === '-h') flags.set('help', true);
-      else throw new UsageError(`unknown option ${a}`);
+      const long = a === '-h' ? 'help' : spec.aliases?.[a.slice(1)];
+      if (long === undefined) throw new UsageError(`unknown option ${a}`);
+      if (spec.options.includes(long)) {
+        const v = argv[++i];
+        if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${a} (--${long}) needs a value`);
+        flags.set(long, v);
+      } else flags.set(long, true);
     } else positionals.push(a);
   }
   return { positionals, flags };

@@ -26,6 +26,7 @@ import { WorkspaceIndex, type FileSummary } from '../core/workspace/index.js';
 import { ConfigResolver } from '../host/files.js';
 import { ReadError, readSpecOrThrow, type Loaded } from '../host/read-spec.js';
 import type { LocatedFinding } from './report.js';
+import { configResolver } from './config-file.js';
 
 /** A file of the batch, without its text. */
 export type BatchFile = Omit<Loaded, 'text'>;
@@ -47,6 +48,8 @@ export interface BatchOptions {
   jobs?: number;
   /** The script a worker runs (the CLI bundle, whose entry calls runBatchWorker); without it there are no workers. */
   workerScript?: string;
+  /** The configuration file named by --config (workers then use it instead of looking upward). */
+  configFile?: string;
 }
 
 /** Fewer files than this per worker are not worth a thread (starting one costs about 50 ms). */
@@ -145,7 +148,7 @@ function fromWire(w: Wire): FileSummary[] {
 
 export async function lintFiles(paths: readonly string[], options: BatchOptions): Promise<BatchResult> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(paths.length / FILES_PER_WORKER)));
-  const pool = jobs > 1 && options.workerScript ? new Pool(options.workerScript, jobs, options.cwd) : undefined;
+  const pool = jobs > 1 && options.workerScript ? new Pool(options.workerScript, jobs, options.cwd, options.configFile) : undefined;
   try {
     const configs = options.configs ?? new ConfigResolver(options.cwd);
     const sum: Summarised[] = pool ? await pool.summarise(paths) : paths.map((p) => summariseFile(p, options.cwd));
@@ -208,9 +211,12 @@ class Pool {
   private failure: Error | undefined;
   private readonly waiting = new Set<(e: Error) => void>();
 
-  constructor(script: string, size: number, cwd: string) {
+  constructor(script: string, size: number, cwd: string, configFile?: string) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: { tag: WORKER_TAG, cwd }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const w = new Worker(script, {
+        workerData: { tag: WORKER_TAG, cwd, configFile },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       const fail = (e: Error) => {
         this.failure ??= e;
         for (const f of this.waiting) f(this.failure);
@@ -327,8 +333,8 @@ export function isBatchWorker(): boolean {
 
 export function runBatchWorker(): void {
   const port = parentPort as MessagePort;
-  const cwd = (workerData as { cwd: string }).cwd;
-  const configs = new ConfigResolver(cwd);
+  const { cwd, configFile } = workerData as { cwd: string; configFile?: string };
+  const configs = configResolver(cwd, configFile);
   let index = new WorkspaceIndex();
   const send = (m: FromWorker) => port.postMessage(m);
   port.on('message', (m: ToWorker) => {

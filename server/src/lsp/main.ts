@@ -9,6 +9,9 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { QualspecServer } from './server.js';
+import { installSpellDictionaries } from '../host/spell-dictionaries.js';
+
+installSpellDictionaries();
 
 const flags = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 if (!process.argv.some((a) => flags.some((f) => a === f || a.startsWith(`${f}=`))) && typeof process.send !== 'function') process.argv.push('--stdio');

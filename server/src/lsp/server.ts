@@ -12,6 +12,8 @@
  * follows an edit in other files (cross-file findings, checks that read units of the edited file)
  * runs afterwards, one file per turn of the event loop, and is re-planned by any newer edit.
  */
+import { registerDiff } from './diff.js';
+import { registerPublish } from './publish.js';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +34,8 @@ import { ALL_RULES } from '../core/rules/index.js';
 import { DEFAULT_FEATURES, LineStarts, toDiagnostic, type ClientFeatures, type LineMap, type ServiceHost, type SpecFile } from '../service/index.js';
 import { semanticKey, WorkspaceSession, type IndexChange } from '../core/workspace/session.js';
 import { Files, normaliseUri, uriToPath, type Folder } from './files.js';
+import { MAX_CONFIG_BYTES } from '../host/files.js';
+import { utf8Text } from '../host/read.js';
 import { warmUpSteps } from './warmup.js';
 import * as scan from './scan.js';
 import * as documents from './documents.js';
@@ -116,10 +120,25 @@ export class QualspecServer {
         },
         file: (u) => this.specFile(u),
         lines: (u) => this.linesOf(u),
+        workspaceConfig: (u) => this.workspaceConfigOf(u),
       };
       this.hosts.set(key, h);
     }
     return h;
+  }
+
+  /** The .qualspec.yaml of a spec, for "Add to the workspace dictionary": its text, or where to create one (the workspace folder). */
+  private workspaceConfigOf(uri: string): { uri: string; text?: string } | undefined {
+    const cu = this.files.configFileFor(uri);
+    if (cu) {
+      const open = this.files.openConfigText.get(cu);
+      if (open !== undefined) return { uri: cu, text: open };
+      const p = uriToPath(cu);
+      const read = p ? this.files.read(p, MAX_CONFIG_BYTES) : undefined;
+      return read?.ok ? { uri: cu, text: utf8Text(read.bytes) } : undefined;
+    }
+    const folder = this.files.folderOf(uri)?.uri;
+    return folder ? { uri: new URL('.qualspec.yaml', folder.endsWith('/') ? folder : `${folder}/`).href } : undefined;
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -195,6 +214,19 @@ export class QualspecServer {
 
     this.registerRequests();
 
+    registerDiff(
+      c,
+      (uri) => this.specFile(uri),
+      (uri) => this.files.configFor(uri),
+      (name, e) => this.logError(name, e),
+    );
+
+    registerPublish(
+      c,
+      (u) => this.specFile(u),
+      (u) => this.hostFor(u),
+      (w, e) => this.logError(w, e),
+    );
     this.documents.listen(c);
     c.listen();
   }

@@ -1,13 +1,23 @@
 /**
- * Diagnostics (findings in LSP form), code actions (the findings' fixes, and "Disable <rule> for
- * this node"), and code lenses above each qualification.
+ * Diagnostics (findings in LSP form), code actions (the findings' fixes, and "Don't check <rule> here",
+ * a disable comment), and code lenses above each qualification.
  */
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeLens,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { addWordEdit } from '../core/config/add-word.js';
 import type { Finding } from '../core/index.js';
 import { RULES_BY_ID } from '../core/index.js';
 import { docsUrl } from '../core/rules/types.js';
 import type { Span } from '../core/text/line-index.js';
-import { rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
+import { LineStarts, rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
 import { analyseQualification, lensTitle, lensTooltip } from './combination.js';
 import { ShowCombinationPreviewCommand, type ShowCombinationPreviewArgs } from './protocol.js';
 import { lineInfo, lineStartOf, nodeAt } from './yaml-nav.js';
@@ -25,6 +35,7 @@ export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | u
   };
   if (docsBase && (RULES_BY_ID.has(f.ruleId) || extraDocs.has(f.ruleId))) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
   if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: rangeIn(host, r.uri, r.span) }, message: r.message }));
+  if (f.data !== undefined) d.data = f.data;
   return d;
 }
 
@@ -41,7 +52,7 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-/** Quick fixes for the findings at the range: each finding's fixes, then "Disable <rule> for this node". */
+/** Quick fixes for the findings at the range: each finding's fixes, then "Don't check <rule> here" (a disable comment). */
 export function codeActions(host: ServiceHost, file: SpecFile, findings: readonly Finding[], req: CodeActionRequest, docsBase?: string): CodeAction[] {
   if (req.only && !req.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
   const span = { start: file.lines.offsetAt(req.range.start), end: file.lines.offsetAt(req.range.end) };
@@ -71,20 +82,62 @@ export function codeActions(host: ServiceHost, file: SpecFile, findings: readonl
         edit: { changes: { [file.uri]: edits } },
       });
     }
+    if (f.ruleId === 'spelling') {
+      const add = addToDictionary(host, file.uri, f);
+      if (add && !seen.has(add.title)) {
+        seen.add(add.title);
+        out.push({ ...add, diagnostics: [diag] });
+      }
+    }
     if (f.ruleId === 'internal-error' || f.ruleId === 'config') continue;
     const edit = disableEdit(file, f);
     if (!edit) continue;
     const key = `${f.ruleId}|${edit.range.start.line}`;
     if (disabled.has(key)) continue;
     disabled.add(key);
-    out.push({ title: `Disable ${f.ruleId} for this node`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [file.uri]: [edit] } } });
+    out.push({
+      title: `Don't check '${f.ruleId}' here (adds a comment above this entry)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      edit: { changes: { [file.uri]: [edit] } },
+    });
   }
   // Fixes first (preferred ones first), then the "disable" actions.
   return out.sort((a, b) => rank(a) - rank(b));
 }
 
+/** "Add 'word' to the workspace dictionary": the word appended to `words:` of the `.qualspec.yaml` (created if need be). */
+export function addToDictionary(host: ServiceHost, specUri: string, f: Finding): Omit<CodeAction, 'diagnostics'> | undefined {
+  const word = (f.data as { word?: unknown } | undefined)?.word;
+  if (typeof word !== 'string' || !host.workspaceConfig) return undefined;
+  const cfg = host.workspaceConfig(specUri);
+  if (!cfg) return undefined;
+  const text = cfg.text ?? '';
+  const e = addWordEdit(text, word);
+  if (!e) return undefined;
+  const lines = new LineStarts(lineStarts(text), text.length);
+  const edit: TextEdit = { range: toRange(lines, e.span), newText: e.newText };
+  const change: WorkspaceEdit =
+    cfg.text === undefined
+      ? {
+          documentChanges: [
+            { kind: 'create', uri: cfg.uri, options: { ignoreIfExists: true } },
+            { textDocument: { uri: cfg.uri, version: null }, edits: [edit] },
+          ],
+        }
+      : { changes: { [cfg.uri]: [edit] } };
+  return { title: `Add '${word}' to the workspace dictionary`, kind: CodeActionKind.QuickFix, edit: change };
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
 function rank(a: CodeAction): number {
-  if (a.title.startsWith('Disable ')) return 2;
+  if (a.title.startsWith("Don't check ")) return 3;
+  if (a.title.startsWith('Add ')) return 2;
   return a.isPreferred ? 0 : 1;
 }
 

@@ -187,6 +187,8 @@ class Builder {
         this.item(ref, `${dash}${escapeSnippet(ref)}`, {
           kind: CompletionItemKind.Reference,
           detail: [title, f.credit !== undefined ? `${f.credit} credits` : ''].filter(Boolean).join(' · '),
+          // Shown beside every ref in the list (detail is shown only for the focused item): authors pick by title.
+          labelDetails: { description: [title, f.credit !== undefined ? `${f.credit} cr` : ''].filter(Boolean).join(' · ') },
           documentation: { kind: 'markdown', value: doc },
           sortText: `${rank}${d.uri === this.file.uri ? '0' : '1'}${ref}`,
           filterText: `${dash}${ref}`,

@@ -39,6 +39,11 @@ export interface ServiceHost {
   /** Positions for an open document or an indexed file (from its summary's line starts). */
   lines(uri: string): LineMap | undefined;
   features: ClientFeatures;
+  /**
+   * The `.qualspec.yaml` that applies to a spec: its URI and text, or (text undefined) the URI
+   * where one would be created. Absent: the host cannot edit the configuration.
+   */
+  workspaceConfig?(specUri: string): { uri: string; text?: string } | undefined;
 }
 
 /** A LineMap over a list of line start offsets (as kept by the workspace index). */

@@ -235,12 +235,26 @@ export function qualificationHover(host: ServiceHost, file: SpecFile, q: Qualifi
   return lines.join('\n\n');
 }
 
+/** At most this many units are listed inline in a rule's hover. */
+const MAX_INLINE_UNITS = 6;
+
+/** How many ways a learner can choose, in words a reader takes in at a glance (not "5,084,459"). */
+function waysText(n: bigint): string {
+  if (n === 1n) return 'in exactly one way';
+  if (n < 1000n) return `in ${formatCount(n)} ways`;
+  const x = Number(n);
+  const [div, word] = x >= 1e9 ? [1e9, 'billion'] : x >= 1e6 ? [1e6, 'million'] : [1e3, 'thousand'];
+  return `in over ${Math.floor((x / div) * 10) / 10} ${word} ways`;
+}
+
 function availability(rule: ComboRule, units: ComboUnit[], titles: Record<string, string> | undefined): string {
   switch (rule.kind) {
     case 'count': {
       const inside = units.filter((u) => inScope(rule, u));
       const credits = inside.reduce((s, u) => s + (u.credit ?? 0), 0);
-      return `${inside.length} unit${inside.length === 1 ? '' : 's'} in scope, ${credits} credits in all${inside.length ? ` (${inside.map((u) => `${u.ref} ${u.credit}`).join(', ')})` : ''}`;
+      // A short list inline; a long one (32 units) is a wall of text: the count and credits say enough.
+      const list = inside.length && inside.length <= MAX_INLINE_UNITS ? ` (${inside.map((u) => `${u.ref} ${u.credit}`).join(', ')})` : '';
+      return `${inside.length} unit${inside.length === 1 ? '' : 's'} in scope, ${credits} credits in all${list}`;
     }
     case 'mandatory': {
       const pool = new Set(units.map((u) => u.ref));
@@ -271,16 +285,15 @@ export function ruleHover(host: ServiceHost, file: SpecFile, q: QualificationMod
   for (const p of parts) {
     const alone = an instanceof Error ? undefined : an.perRule.find((x) => x.id === p.id)?.feasible;
     lines.push(
-      `${describeRule(p, titles)} — ${alone === undefined ? 'not analysed' : alone ? 'can be met on its own ✓' : '**can never be met** ✗'}; ${availability(p, a.qp.problem.units, titles)}.`,
+      `${parts.length > 1 ? '- ' : ''}${describeRule(p, titles)} — ${alone === undefined ? 'not analysed' : alone ? 'can be met on its own ✓' : '**can never be met** ✗'}; ${availability(p, a.qp.problem.units, titles)}.`,
     );
   }
   if (a.qp.missing.length) lines.push(`Units not found: ${a.qp.missing.join(', ')} (the rules are analysed once they exist).`);
   else if (an instanceof Error) lines.push(`The rules could not be analysed: ${an.message}`);
   else if (an.feasible) {
     const c = an.credit!;
-    lines.push(
-      `With the other rules: **met** by ${formatCount(an.count)} selection${an.count === 1n ? '' : 's'}, ${rangeText(c.min, c.max)}; e.g. ${c.minExample.join(', ')} (${c.min} credits).`,
-    );
+    lines.push(`With the other rules: **met** ${waysText(an.count)}, ${rangeText(c.min, c.max)}.`);
+    lines.push(`Smallest choice: ${c.minExample.join(', ')} (${c.min} credits).`);
   } else {
     const inConflict = an.conflict?.some((id) => parts.some((p) => p.id === id));
     lines.push(

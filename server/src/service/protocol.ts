@@ -168,6 +168,31 @@ export interface LintWorkspaceResult {
   millis: number;
 }
 
+// ---------------------------------------------------------------- qualspec/diff
+
+export const DiffRequestMethod = 'qualspec/diff';
+
+export interface DiffParams {
+  /** URI of the open spec: the new version. */
+  uri: string;
+  /** The old version's text (from git, or another file). */
+  oldText: string;
+  /** How the old version is named in the report: "HEAD", "v1.2", "old/isp.yaml". */
+  oldLabel: string;
+  /** Today's date, YYYY-MM-DD, for the drafted change-history entry (default: the client's clock is not known, so the new version's publication date). */
+  today?: string;
+}
+
+export type DiffResult =
+  | {
+      ok: true;
+      /** The semantic report (core/diff/types.ts): lines in `new` refer to the open document, 1-based. */
+      report: import('../core/diff/types.js').DiffReport;
+      /** Inserts the drafted change-history entry after the last entry (an insertion: nothing is replaced, comments stay). */
+      insertEntry: { range: LspRange; newText: string } | null;
+    }
+  | { ok: false; message: string };
+
 // ---------------------------------------------------------------- commands the server's code lenses run
 
 /** The client command a code lens runs. Arguments: [uri: string, qualification: number]. */
@@ -182,4 +207,25 @@ export interface QualspecSettings {
   rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   /** Which files are specs, when the project's `.qualspec.yaml` does not say. */
   specGlobs?: string[];
+}
+
+/** `qualspec/publishedDocument`: the published document of an open spec (the "Preview published document" webview). */
+export const PublishedDocumentRequestMethod = 'qualspec/publishedDocument';
+
+export interface PublishedDocumentParams {
+  uri: string;
+}
+
+export interface PublishedDocumentResult {
+  uri: string;
+  /** The document version the HTML was made from. */
+  version: number;
+  title: string;
+  lang: string;
+  /** The document's stylesheet (screen and print). */
+  css: string;
+  /** The inside of <body>: escaped, no script, no inline style attribute. */
+  body: string;
+  /** Each unit's page (element id) and its node in the YAML. */
+  units: { index: number; id: string; ref: string | null; range: LspRange }[];
 }

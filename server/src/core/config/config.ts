@@ -18,6 +18,12 @@ export interface QualspecConfig {
   rules: Record<string, SeveritySetting>;
   specs: string[];
   exclude: string[];
+  /** `qualspec diff` (docs/versions.md): severity of regulator-sensitive changes. Default warning. */
+  diff?: { regulatorSensitive?: SeveritySetting };
+  /** Words the spelling check accepts in every spec of the workspace (`words:`). */
+  words?: string[];
+  /** The language of the workspace's specs when a spec names none (`language:`, default en-GB). */
+  language?: 'en-GB' | 'en-US';
 }
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
@@ -43,6 +49,23 @@ export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema:
   exclude: {
     description: 'Files that are never spec files, though a pattern of specs matches them (node_modules and .git always are).',
     schema: { type: 'array', items: { type: 'string' } },
+  },
+  words: {
+    description: 'Words the spelling check accepts in every spec of the workspace (names, product words, terms of your sector).',
+    schema: { type: 'array', items: { type: 'string' } },
+  },
+  language: {
+    description: 'The language specs are spell-checked in when a spec names none: en-GB (British English, the default) or en-US.',
+    schema: { enum: ['en-GB', 'en-US'], default: 'en-GB' },
+  },
+  diff: {
+    description:
+      'qualspec diff (docs/versions.md): regulatorSensitive sets how learning-outcome and criterion changes under the same UAN, and size changes under the same QAN, are reported: error, warning (default), info or off.',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { regulatorSensitive: { enum: ['error', 'warning', 'info', 'off'], default: 'warning' } },
+    },
   },
 };
 
@@ -110,9 +133,46 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
       const globs = v.items.map((i) => String((i as { value: unknown }).value));
       if (key === 'specs') config.specs = globs;
       else config.exclude = [...DEFAULT_EXCLUDE, ...globs];
+    } else if (key === 'diff') {
+      const rs = isMap(v) ? (v.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === 'regulatorSensitive') : undefined;
+      const other = isMap(v) ? (v.items as Pair[]).find((p) => !(isScalar(p.key) && p.key.value === 'regulatorSensitive')) : undefined;
+      if (!isMap(v) || other) {
+        const r = (other?.key as { range?: number[] } | null)?.range ?? vr;
+        bad(
+          r[0]!,
+          r[1]!,
+          "'diff' takes one key, regulatorSensitive: error, warning, info or off (how qualspec diff reports outcome and size changes under the same UAN or QAN).",
+        );
+        continue;
+      }
+      if (rs) {
+        const sv = isScalar(rs.value) ? rs.value.value : undefined;
+        const svr = (rs.value as { range?: number[] } | null)?.range ?? vr;
+        const sev = sv === false ? 'off' : String(sv);
+        if (!SEVERITIES.includes(sev)) bad(svr[0]!, svr[1]!, `'${String(sv)}' is not a severity for diff.regulatorSensitive: use error, warning, info or off.`);
+        else config.diff = { regulatorSensitive: sev as SeveritySetting };
+      }
+    } else if (key === 'words') {
+      if (v === null) continue;
+      if (!isSeq(v) || !v.items.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number'))) {
+        bad(vr[0]!, vr[1]!, "'words' must be a list of words the spelling check accepts, e.g. - Salesforce.");
+        continue;
+      }
+      config.words = v.items.map((i) => String((i as { value: unknown }).value));
+    } else if (key === 'language') {
+      const lang = isScalar(v) ? v.value : undefined;
+      if (lang !== 'en-GB' && lang !== 'en-US') {
+        bad(vr[0]!, vr[1]!, `'${String(lang)}' is not a language qualspec spell-checks: use en-GB (British English) or en-US (American English).`);
+        continue;
+      }
+      config.language = lang;
     } else {
       const s = suggest(key, Object.keys(CONFIG_KEYS));
-      bad(kr[0]!, kr[1]!, `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : ': use rules, specs or exclude.'}`);
+      bad(
+        kr[0]!,
+        kr[1]!,
+        `Unknown key '${key}' in the qualspec configuration${s.length ? ` — did you mean '${s[0]}'?` : `: use ${Object.keys(CONFIG_KEYS).join(', ')}.`}`,
+      );
     }
   }
   return { config, problems };

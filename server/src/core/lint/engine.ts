@@ -10,6 +10,7 @@ import type { FileRule, Finding, Fix, Related, Report, Rule, Severity, Workspace
 import type { Span } from '../text/line-index.js';
 import { summarise, WorkspaceIndex, type FileSummary, type UnitSummary } from '../workspace/index.js';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppress.js';
+import { damagedRegions, holdBackDamaged } from './damage.js';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../config/config.js';
 
 export interface FileAnalysis {
@@ -125,10 +126,19 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
       const related: Related[] = (r.related ?? []).map((x) =>
         'uri' in x ? x : { uri, span: narrow(text, located.locate(x.path, x.part ?? 'value')), message: x.message },
       );
-      findings.push({ ruleId: rule.meta.id, severity: sev, message: r.message, uri, span, related, fixes: soundFixes(text, r.fixes) });
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: sev,
+        message: r.message,
+        uri,
+        span,
+        related,
+        fixes: soundFixes(text, r.fixes),
+        ...(r.data !== undefined ? { data: r.data } : {}),
+      });
     };
     try {
-      rule.check({ uri, parsed: located, model, index, report });
+      rule.check({ uri, parsed: located, model, index, config, report });
     } catch (e) {
       // A bug in one check must not hide the others' findings or crash the host.
       findings.push({
@@ -143,9 +153,17 @@ export function analyseFile(uri: string, text: string, options: AnalyseOptions =
     }
   }
   sortFindings(findings);
+  const kept = heldBack(text, parsed, findings, rules);
   // Locating the findings parsed some chunks with `yaml`: if it disagreed with js-yaml, start again.
   if (parsed.fast?.diverged) return analyseFile(uri, text, { ...options, fast: false });
-  return { uri, parsed, model, summary, findings, timing: { parse: t1 - t0, check: now() - t1 } };
+  return { uri, parsed, model, summary, findings: kept, timing: { parse: t1 - t0, check: now() - t1 } };
+}
+
+/** While the YAML is damaged, the findings the damage causes wait (damage.ts): one root cause per mistake. */
+function heldBack(text: string, parsed: ParsedFile, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  if (!parsed.problems.length) return findings;
+  const category = new Map(rules.map((r) => [r.meta.id, r.meta.category as string]));
+  return holdBackDamaged(findings, damagedRegions(text, parsed.problems), (id) => category.get(id));
 }
 
 /** Findings of the workspace checks (cross-file), by file URI. */

@@ -22,6 +22,7 @@ import { rule as rulesAchievable } from './rules-achievable.js';
 import { rule as schema } from './schema.js';
 import { rule as sizeBand } from './size-band.js';
 import { rule as sizeRanges } from './size-ranges.js';
+import { rule as spelling } from './spelling.js';
 import { rule as titleCase } from './title-case.js';
 import { rule as titleLevelSize } from './title-level-size.js';
 import { rule as uanCheckCharacter } from './uan-check-character.js';
@@ -32,6 +33,7 @@ import { rule as unitRefFormat } from './unit-ref-format.js';
 import { rule as unknownGroup } from './unknown-group.js';
 import { rule as unknownKey } from './unknown-key.js';
 import { rule as unknownUnit } from './unknown-unit.js';
+import { rule as usSpelling } from './us-spelling.js';
 import { rule as versionLatest } from './version-latest.js';
 import { rule as whitespace } from './whitespace.js';
 import { rule as yamlSyntax } from './yaml-syntax.js';
@@ -60,6 +62,7 @@ export const ALL_RULES: readonly Rule[] = [
   schema,
   sizeBand,
   sizeRanges,
+  spelling,
   titleCase,
   titleLevelSize,
   uanCheckCharacter,
@@ -70,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownGroup,
   unknownKey,
   unknownUnit,
+  usSpelling,
   versionLatest,
   whitespace,
   yamlSyntax,

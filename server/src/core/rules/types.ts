@@ -6,6 +6,7 @@ import type { LocatePart, ParsedFile, Path } from '../parse/parse.js';
 import type { SpecModel } from '../model/spec.js';
 import type { Span } from '../text/line-index.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
+import type { QualspecConfig } from '../config/config.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -70,6 +71,8 @@ export interface Report {
   fixes?: Fix[];
   /** Overrides the rule's default severity for this one finding (before configuration applies). */
   severity?: Severity;
+  /** Plain data for the editor's quick fixes (sent as the diagnostic's `data`), e.g. a misspelt word and its suggestions. */
+  data?: unknown;
 }
 
 export interface Finding {
@@ -80,6 +83,8 @@ export interface Finding {
   span: Span;
   related: Related[];
   fixes: Fix[];
+  /** The report's `data`, when it had some. */
+  data?: unknown;
 }
 
 export interface FileContext {
@@ -87,6 +92,8 @@ export interface FileContext {
   parsed: ParsedFile;
   model: SpecModel;
   index: WorkspaceIndex;
+  /** The project configuration that applies to the file (absent: the defaults). */
+  config?: QualspecConfig;
   report(r: Report): void;
 }
 

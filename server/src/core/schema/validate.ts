@@ -69,10 +69,23 @@ function parentSchema(e: ErrorObject): Record<string, unknown> | undefined {
   return s;
 }
 
-function firstSentence(s: unknown): string | undefined {
+/** Abbreviations whose full stop does not end a sentence ("e.g. 2025-05-02", "i.e. the learner"). */
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|cf|vs|approx|incl|no|nos|St|Dr|Mr|Mrs|Ms)\.$/i;
+
+/**
+ * The first sentence of a description: up to a `.`, `!` or `?` followed by a space and a capital
+ * letter, or by the end; never inside "e.g." or "i.e.", so a message is never cut off mid-sentence.
+ */
+export function firstSentence(s: unknown): string | undefined {
   if (typeof s !== 'string') return undefined;
-  const m = /^(.*?[.!?])(\s|$)/.exec(s);
-  return (m ? m[1]! : s).trim();
+  const re = /[.!?](?=\s+[A-Z"'(`]|\s*$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const head = s.slice(0, m.index + 1);
+    if (m[0] === '.' && ABBREVIATIONS.test(head)) continue;
+    return head.trim();
+  }
+  return s.trim();
 }
 
 function show(v: unknown): string {

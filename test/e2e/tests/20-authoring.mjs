@@ -1,0 +1,70 @@
+// End-to-end: structural editing as an author types it (issue 21): Enter after `key:` indents, a
+// list item's Enter does not insert a dash that typing "- " would double, and words from the file
+// are not offered as suggestions while typing a value. Only the editor shows these.
+import { existsSync } from 'node:fs';
+import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor } from '../harness.mjs';
+
+const vsix = process.env.QUALSPEC_VSIX;
+let skip = false;
+if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
+else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
+else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+
+const SPEC = `qualspec: 1
+document:
+  awardingBody: Example Awarding Body
+  title: Example Spec
+  version: "1.0"
+facts:
+  progression:
+    - Certificate in Zymurgy
+groups:
+  - id: core
+    title: Core
+units:
+`;
+
+test('authoring: Enter indents after key:, "- " is not doubled, no word-based suggestions', { skip, timeout: 300_000 }, async (t) => {
+  const workspace = makeWorkspace({ files: { 'specs/new.yaml': SPEC } });
+  await withVSCode({ vsix, workspace }, async (vs) => {
+    await vs.openFile('specs/new.yaml');
+    // 1. Enter at the end of `units:`, then the first unit typed the obvious way.
+    await vs.gotoLine(12, 7);
+    // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
+    await vs.press('Enter');
+    await vs.insertText('- ref: U1');
+    await vs.press('Enter');
+    await vs.insertText('title: Zymurgy basics');
+    // 2. A progression item, Enter, and "- " typed by habit.
+    await vs.moveCursorTo('- Certificate in Zymurgy', { offset: '- Certificate in Zymurgy'.length });
+    await vs.press('Enter');
+    await vs.insertText('- Diploma');
+    await vs.save();
+    const saved = await vs.waitForFileContent('specs/new.yaml', (s) => s.includes('Diploma') && s.includes('Zymurgy basics'));
+    t.log(saved);
+    assert(saved.includes('units:\n  - ref: U1\n    title: Zymurgy basics'), `the new unit is not indented under units:\n${saved}`);
+    assert(saved.includes('    - Certificate in Zymurgy\n    - Diploma\n'), `the "- " was doubled or misplaced:\n${saved}`);
+    assert(!saved.includes('- - '), 'a doubled dash');
+    await vs.screenshot('authoring-typed');
+
+    // 3. Word-based suggestions: asking for suggestions in a free-text value offers no word of the file.
+    await vs.moveCursorTo('title: Zymurgy basics', { offset: 'title: Zymurgy basics'.length });
+    await vs.insertText(' Zym');
+    await vs.focusEditor();
+    await vs.press('Control+Space');
+    // Give the widget time to open with whatever it has (it shows "No suggestions." or nothing).
+    const labels = await waitFor(
+      async () => {
+        const rows = await vs.page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].map((r) => r.textContent ?? ''));
+        const empty = await vs.page.evaluate(
+          () => !!document.querySelector('.suggest-widget.visible .message') || !document.querySelector('.suggest-widget.visible'),
+        );
+        return rows.length || empty ? rows : false;
+      },
+      { timeout: 15_000, message: 'the suggest widget to settle' },
+    );
+    t.log('suggestions:', JSON.stringify(labels));
+    assert(!labels.some((l) => /Zymurgy/.test(l)), `a word of the file was suggested: ${JSON.stringify(labels)}`);
+    await vs.screenshot('authoring-no-word-suggestions');
+  });
+});
