@@ -80,7 +80,7 @@ export function bruteForce(p: ComboProblem): BruteResult {
       vecs.push({ d, lo: -Infinity, hi: 1 });
     } else if (r.kind === 'levelShare') {
       const d = new Float64Array(n);
-      p.units.forEach((u, i) => (d[i] = (u.level >= r.level ? 100 - r.minPercent : -r.minPercent) * u.credit));
+      p.units.forEach((u, i) => (d[i] = (u.level >= r.level ? 100 - (r.minPercent ?? 0) : -(r.minPercent ?? 0)) * (u.credit ?? 0)));
       vecs.push({ d, lo: 0, hi: Infinity });
     } else {
       const inScope = (u: ComboUnit) =>
@@ -92,7 +92,7 @@ export function bruteForce(p: ComboProblem): BruteResult {
       }
       if (r.minCredits !== undefined || r.maxCredits !== undefined) {
         const d = new Float64Array(n);
-        p.units.forEach((u, i) => (d[i] = inScope(u) ? u.credit : 0));
+        p.units.forEach((u, i) => (d[i] = inScope(u) ? (u.credit ?? 0) : 0));
         vecs.push({ d, lo: r.minCredits ?? -Infinity, hi: r.maxCredits ?? Infinity });
       }
     }

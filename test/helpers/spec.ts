@@ -98,6 +98,7 @@ export interface SpecOptions {
 }
 
 export const DEFAULT_DOCUMENT = `  awardingBody: Test Awarding Body
+  unitRefs: isp
   title: Test Level 5 Qualifications in Sales
   version: "1.1"
   published: 2025-05-02

@@ -178,11 +178,8 @@ const INVALID: Record<string, InvalidCase> = {
     finding: { ruleId: 'schema', line: '- ref: L5B1', message: /^Unit L5B1 has no 'title'/ },
   },
   'misspelt-key.yaml': {
-    // A misspelt required key is also a missing one; qualspec reports the cause once.
-    errors: [
-      { instancePath: '/units/0', keyword: 'additionalProperties', params: { additionalProperty: 'crdit' } },
-      { instancePath: '/units/0', keyword: 'required', params: { missingProperty: 'credit' } },
-    ],
+    // credit is optional (a unit may be sized in GLH / TQT only), so the misspelt key is the one error.
+    errors: [{ instancePath: '/units/0', keyword: 'additionalProperties', params: { additionalProperty: 'crdit' } }],
     finding: { ruleId: 'unknown-key', line: 'crdit: 5', message: "Unknown key 'crdit' in unit L5B1 — did you mean 'credit'?", fix: 'credit: 5' },
   },
   'malformed-uan.yaml': {

@@ -157,9 +157,12 @@ export function runCombos(argv: readonly string[], io: Io): number {
   } else {
     const cs = (s: typeof q.credit) => (!s ? 'not stated' : s.kind === 'fixed' ? String(s.value) : `${s.min ?? '?'}–${s.max ?? '…'}`);
     L.push(`  ✔ The rules can be met together.`);
-    L.push(`  Credit: ${a.credit!.min}–${a.credit!.max} achievable (stated: ${cs(q.credit)})`);
-    L.push(`    smallest, e.g. ${a.credit!.minExample.join(', ')}`);
-    L.push(`    largest,  e.g. ${a.credit!.maxExample.join(', ')}`);
+    // A spec sized in GLH / TQT only has no credit to report.
+    if (problem.units.some((u) => u.credit !== undefined)) {
+      L.push(`  Credit: ${a.credit!.min}–${a.credit!.max} achievable (stated: ${cs(q.credit)})`);
+      L.push(`    smallest, e.g. ${a.credit!.minExample.join(', ')}`);
+      L.push(`    largest,  e.g. ${a.credit!.maxExample.join(', ')}`);
+    }
     if (a.glh) L.push(`  GLH: ${a.glh.min}–${a.glh.max} achievable (stated: ${cs(q.glh)})`);
     if (a.tqt) L.push(`  TQT: ${a.tqt.min}–${a.tqt.max} achievable (stated: ${cs(q.tqt)})`);
     L.push(`  Valid selections: ${a.count.toLocaleString('en-GB')}`);

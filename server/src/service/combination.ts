@@ -98,7 +98,7 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
       title: titles[id] ?? id,
       units: problem.units
         .filter((u) => u.group === id)
-        .map((u) => ({ ref: u.ref, title: u.title ?? null, level: u.level, credit: u.credit, glh: u.glh ?? null, tqt: u.tqt ?? null })),
+        .map((u) => ({ ref: u.ref, title: u.title ?? null, level: u.level, credit: u.credit ?? 0, glh: u.glh ?? null, tqt: u.tqt ?? null })),
     }))
     .filter((g) => g.units.length > 0);
   const check = checkSelection(problem, selection);

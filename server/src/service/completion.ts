@@ -250,7 +250,7 @@ class Builder {
       add('new certificate', 'qualification with rules of combination', certificateLines(level), 'A new Certificate built by rules of combination.');
     } else if (matches(listPath, ['units', '#', 'learningOutcomes'])) {
       const u = this.model.units[listPath[1] as number];
-      const n = Math.max(0, ...(u?.learningOutcomes ?? []).map((lo, i) => lo.number ?? i + 1)) + 1;
+      const n = Math.max(0, ...(u?.learningOutcomes ?? []).map((lo, i) => (typeof lo.number === 'number' ? lo.number : i + 1))) + 1;
       add(
         `new learning outcome ${n}`,
         `learning outcome ${n} with criteria ${n}.1 and ${n}.2`,

@@ -251,7 +251,7 @@ function availability(rule: ComboRule, units: ComboUnit[], titles: Record<string
   switch (rule.kind) {
     case 'count': {
       const inside = units.filter((u) => inScope(rule, u));
-      const credits = inside.reduce((s, u) => s + u.credit, 0);
+      const credits = inside.reduce((s, u) => s + (u.credit ?? 0), 0);
       // A short list inline; a long one (32 units) is a wall of text: the count and credits say enough.
       const list = inside.length && inside.length <= MAX_INLINE_UNITS ? ` (${inside.map((u) => `${u.ref} ${u.credit}`).join(', ')})` : '';
       return `${inside.length} unit${inside.length === 1 ? '' : 's'} in scope, ${credits} credits in all${list}`;
@@ -264,8 +264,8 @@ function availability(rule: ComboRule, units: ComboUnit[], titles: Record<string
     case 'barred':
       return `a learner may take at most one of ${rule.units.join(', ')}`;
     case 'levelShare': {
-      const high = units.filter((u) => u.level >= rule.level).reduce((s, u) => s + u.credit, 0);
-      const low = units.filter((u) => u.level < rule.level).reduce((s, u) => s + u.credit, 0);
+      const high = units.filter((u) => u.level >= rule.level).reduce((s, u) => s + (u.credit ?? 0), 0);
+      const low = units.filter((u) => u.level < rule.level).reduce((s, u) => s + (u.credit ?? 0), 0);
       void titles;
       return `${high} credits on offer at level ${rule.level} or above, ${low} below`;
     }

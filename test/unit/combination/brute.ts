@@ -50,7 +50,7 @@ export function brute(problem: ComboProblem): Brute {
   if (n > 20) throw new Error('brute force is for small pools');
   const index = new Map(units.map((u, i) => [u.ref, i]));
   const maskOf = (refs: readonly string[]): number => refs.reduce((m, r) => (index.has(r) ? m | (1 << index.get(r)!) : m), 0);
-  const credit = sums(n, (i) => units[i]!.credit);
+  const credit = sums(n, (i) => units[i]!.credit ?? 0);
   const glh = sums(n, (i) => units[i]!.glh ?? 0);
   const tqt = sums(n, (i) => units[i]!.tqt ?? 0);
   const valid = problem.rules.map((rule: ComboRule) => {
@@ -65,11 +65,17 @@ export function brute(problem: ComboProblem): Brute {
         for (let m = 0; m < 1 << n; m++) {
           const k = popcount(m & scope);
           const c = credit[m & scope]!;
+          const g = glh[m & scope]!;
+          const t = tqt[m & scope]!;
           v[m] = Number(
             (rule.minUnits === undefined || k >= rule.minUnits) &&
               (rule.maxUnits === undefined || k <= rule.maxUnits) &&
               (rule.minCredits === undefined || c >= rule.minCredits) &&
-              (rule.maxCredits === undefined || c <= rule.maxCredits),
+              (rule.maxCredits === undefined || c <= rule.maxCredits) &&
+              (rule.minGlh === undefined || g >= rule.minGlh) &&
+              (rule.maxGlh === undefined || g <= rule.maxGlh) &&
+              (rule.minTqt === undefined || t >= rule.minTqt) &&
+              (rule.maxTqt === undefined || t <= rule.maxTqt),
           );
         }
         break;
@@ -90,7 +96,13 @@ export function brute(problem: ComboProblem): Brute {
         units.forEach((u, i) => {
           if (u.level >= rule.level) high |= 1 << i;
         });
-        for (let m = 0; m < 1 << n; m++) v[m] = Number(shareHolds(credit[m & high]!, credit[m]!, rule.minPercent));
+        const of = rule.measure === 'glh' ? glh : credit;
+        for (let m = 0; m < 1 << n; m++)
+          v[m] = Number(
+            shareHolds(of[m & high]!, of[m]!, rule.minPercent ?? 0) &&
+              (rule.minCredits === undefined || credit[m & high]! >= rule.minCredits) &&
+              (rule.minGlh === undefined || glh[m & high]! >= rule.minGlh),
+          );
         break;
       }
     }

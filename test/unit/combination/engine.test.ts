@@ -68,7 +68,7 @@ describe('analyse', () => {
     const a = analyse(big);
     expect(a.count).toBe(2n ** 120n);
     expect(a.credit!.min).toBe(0);
-    expect(a.credit!.max).toBe(big.units.reduce((s, u) => s + u.credit, 0));
+    expect(a.credit!.max).toBe(big.units.reduce((s, u) => s + (u.credit ?? 0), 0));
     expect(a.glh).toBeNull();
     // The empty selection counts when every rule allows it.
     expect(analyse({ units: [], rules: [] }).count).toBe(1n);

@@ -15,7 +15,7 @@ export function randomProblem(r: Prng, maxUnits = 16): ComboProblem {
     return u;
   });
   const refs = units.map((u) => u.ref);
-  const poolCredit = units.reduce((s, u) => s + u.credit, 0);
+  const poolCredit = units.reduce((s, u) => s + (u.credit ?? 0), 0);
   const rules: ComboRule[] = [];
   const k = r.int(1, 6);
   for (let i = 0; i < k; i++) {

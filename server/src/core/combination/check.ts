@@ -1,5 +1,5 @@
 /** Checking one selection of units against the rules, with reasons and hints in plain words. */
-import { joinWords, plural, requirement, scopeName } from './describe.js';
+import { joinWords, levelName, plural, requirement, scopeName } from './describe.js';
 import { countBounds, inScope, shareWeights } from './model.js';
 import type { ComboProblem, ComboRule, ComboUnit } from './types.js';
 
@@ -41,6 +41,8 @@ interface Outcome {
   hints: string[];
 }
 
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 function checkRule(rule: ComboRule, chosen: readonly ComboUnit[], pool: ReadonlyMap<string, ComboUnit>, titles: Record<string, string> | undefined): Outcome {
   const hints: string[] = [];
   const done = (ok: boolean, reason: string): Outcome => ({ status: { id: rule.id, ok, reason }, hints });
@@ -66,10 +68,22 @@ function checkRule(rule: ComboRule, chosen: readonly ComboUnit[], pool: Readonly
       };
       measure(inside.length, rule.minUnits, rule.maxUnits, 'unit');
       measure(
-        sum(inside, (u) => u.credit),
+        sum(inside, (u) => u.credit ?? 0),
         rule.minCredits,
         rule.maxCredits,
         'credit',
+      );
+      measure(
+        sum(inside, (u) => u.glh ?? 0),
+        rule.minGlh,
+        rule.maxGlh,
+        'guided learning hour',
+      );
+      measure(
+        sum(inside, (u) => u.tqt ?? 0),
+        rule.minTqt,
+        rule.maxTqt,
+        'TQT hour',
       );
       if (parts.length === 0) return done(true, `${label}: no limit`);
       return done(ok, `${label}: ${parts.join('; ')}`);
@@ -100,25 +114,43 @@ function checkRule(rule: ComboRule, chosen: readonly ComboUnit[], pool: Readonly
       return done(ok, `Barred combination (${rule.units.join(', ')}): ${picked.length} selected, allows at most 1`);
     }
     case 'levelShare': {
-      const total = sum(chosen, (u) => u.credit);
-      const high = sum(
-        chosen.filter((u) => u.level >= rule.level),
-        (u) => u.credit,
-      );
-      const p = rule.minPercent;
-      const { high: wh, low: wl } = shareWeights(p > 0 ? p : 0);
-      const ok = p <= 0 || wh * high + wl * (total - high) >= 0;
-      if (!ok) {
-        const low = total - high;
-        const options: string[] = [];
-        if (p < 100) options.push(`add ${plural(Math.ceil((p * total - 100 * high) / (100 - p) - 1e-9), 'credit')} at level ${rule.level} or above`);
-        if (p <= 100) {
-          const remove = p <= 0 ? 0 : Math.ceil(total - (100 * high) / p - 1e-9);
-          if (remove > 0 && remove <= low) options.push(`remove ${plural(remove, 'credit')} below level ${rule.level}`);
+      const reasons: string[] = [];
+      let ok = true;
+      const at = levelName(rule.level);
+      const highUnits = chosen.filter((u) => u.level >= rule.level);
+      const amount = (min: number | undefined, of: (u: ComboUnit) => number, word: string) => {
+        if (min === undefined || min <= 0) return;
+        const have = sum(highUnits, of);
+        reasons.push(`${cap(at)} or above: ${plural(have, word)}, needs at least ${min}`);
+        if (have < min) {
+          ok = false;
+          hints.push(`add ${plural(min - have, word)} at ${at} or above`);
         }
-        if (options.length > 0) hints.push(options.join(', or '));
+      };
+      amount(rule.minCredits, (u) => u.credit ?? 0, 'credit');
+      amount(rule.minGlh, (u) => u.glh ?? 0, 'guided learning hour');
+      const p = rule.minPercent;
+      if (p !== undefined && p > 0) {
+        const word = rule.measure === 'glh' ? 'guided learning hour' : 'credit';
+        const of = rule.measure === 'glh' ? (u: ComboUnit) => u.glh ?? 0 : (u: ComboUnit) => u.credit ?? 0;
+        const total = sum(chosen, of);
+        const high = sum(highUnits, of);
+        const { high: wh, low: wl } = shareWeights(p);
+        const shareOk = wh * high + wl * (total - high) >= 0;
+        if (!shareOk) {
+          ok = false;
+          const low = total - high;
+          const options: string[] = [];
+          if (p < 100) options.push(`add ${plural(Math.ceil((p * total - 100 * high) / (100 - p) - 1e-9), word)} at ${at} or above`);
+          if (p <= 100) {
+            const remove = Math.ceil(total - (100 * high) / p - 1e-9);
+            if (remove > 0 && remove <= low) options.push(`remove ${plural(remove, word)} below ${at}`);
+          }
+          if (options.length > 0) hints.push(options.join(', or '));
+        }
+        reasons.push(`${cap(at)} or above: ${high} of ${plural(total, word)}, needs ${p}%`);
       }
-      return done(ok, `Level ${rule.level} or above: ${high} of ${plural(total, 'credit')}, needs ${p}%`);
+      return done(ok, reasons.length ? reasons.join('; ') : `${cap(at)} or above: no limit`);
     }
   }
 }
@@ -150,7 +182,7 @@ export function checkSelection(problem: ComboProblem, selected: readonly string[
     rules,
     totals: {
       units: chosen.length,
-      credits: sum(chosen, (u) => u.credit),
+      credits: sum(chosen, (u) => u.credit ?? 0),
       glh: sumOpt(chosen, 'glh'),
       tqt: sumOpt(chosen, 'tqt'),
     },

@@ -9,6 +9,11 @@ export function joinWords(items: readonly string[], conj: 'and' | 'or'): string 
 }
 
 /** "1 unit", "2 units". */
+/** A level rank as people write it: "Level 3"; Entry 1–3 (ranks -2..0) "Entry Level 3". */
+export function levelName(rank: number): string {
+  return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -32,14 +37,14 @@ export function scopeName(rule: CountRule, titles?: Record<string, string>): str
 }
 
 /** "at least 2 units", "between 13 and 36 credits", "at most 6 credits", "exactly 3 units"; null if unbounded. */
-function boundPhrase(min: number | undefined, max: number | undefined, word: string): string | null {
+function boundPhrase(min: number | undefined, max: number | undefined, word: string, words = `${word}s`): string | null {
   const b = countBounds(min, max);
   if (!b) return null;
   const { lo, hi } = b;
   if (hi === Number.POSITIVE_INFINITY) return lo === 0 ? null : `at least ${plural(lo, word)}`;
   if (lo === 0) return `at most ${plural(hi, word)}`;
   if (lo === hi) return `exactly ${plural(lo, word)}`;
-  return `between ${lo} and ${hi} ${word}s`;
+  return `between ${lo} and ${hi} ${words}`;
 }
 
 /** The requirement part of a reason: "needs at least 2", "allows at most 36", "needs 13 to 36". */
@@ -68,9 +73,12 @@ function unitList(units: readonly string[]): string {
 export function describeRule(rule: ComboRule, groupTitles?: Record<string, string>): string {
   switch (rule.kind) {
     case 'count': {
-      const parts = [boundPhrase(rule.minUnits, rule.maxUnits, 'unit'), boundPhrase(rule.minCredits, rule.maxCredits, 'credit')].filter(
-        (p): p is string => p !== null,
-      );
+      const parts = [
+        boundPhrase(rule.minUnits, rule.maxUnits, 'unit'),
+        boundPhrase(rule.minCredits, rule.maxCredits, 'credit'),
+        boundPhrase(rule.minGlh, rule.maxGlh, 'guided learning hour'),
+        boundPhrase(rule.minTqt, rule.maxTqt, 'hour of total qualification time (TQT)', 'hours of total qualification time (TQT)'),
+      ].filter((p): p is string => p !== null);
       const scope = scopeName(rule, groupTitles);
       const where = scope === '' ? 'in total' : `from ${scope}`;
       if (parts.length === 0) return `Any number of units ${where}`;
@@ -82,7 +90,14 @@ export function describeRule(rule: ComboRule, groupTitles?: Record<string, strin
     case 'barred':
       if (rule.units.length === 2) return `Units ${rule.units[0]} and ${rule.units[1]} cannot be taken together`;
       return `At most one of ${unitList(rule.units)}`;
-    case 'levelShare':
-      return `At least ${rule.minPercent}% of credits from units at level ${rule.level} or above`;
+    case 'levelShare': {
+      const at = `units at ${levelName(rule.level)} or above`;
+      const parts: string[] = [];
+      if (rule.minPercent !== undefined)
+        parts.push(`at least ${rule.minPercent}% of ${rule.measure === 'glh' ? 'guided learning hours' : 'credits'} from ${at}`);
+      if (rule.minCredits !== undefined) parts.push(`at least ${plural(rule.minCredits, 'credit')} from ${at}`);
+      if (rule.minGlh !== undefined) parts.push(`at least ${plural(rule.minGlh, 'guided learning hour')} from ${at}`);
+      return parts.length ? capitalise(parts.join(' and ')) : `Any share from ${at}`;
+    }
   }
 }

@@ -1,7 +1,7 @@
 /** The combination engine's problem for a qualification of the spec model (the adapter from the model, with its memoised analyses for the checks). */
 import type { ComboProblem, ComboRule, ComboUnit } from './index.js';
 import { analyse, assess, type Analysis, type Assessment } from './index.js';
-import type { QualificationModel, RuleModel, SpecModel } from '../model/spec.js';
+import { levelRank, type QualificationModel, type RuleModel, type SpecModel } from '../model/spec.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { keepOn, memoOn } from '../model/memo.js';
 
@@ -9,7 +9,7 @@ export interface QualProblem {
   problem: ComboProblem;
   /** Refs the pool or the rules name that were not found (unknown-unit reports them). */
   missing: string[];
-  /** Pool units lacking a credit value (they cannot be counted). */
+  /** Pool units lacking a size the rules count by (credit, GLH or TQT), or a level or group: they cannot be counted. */
   unsized: string[];
   /** Combo rule id -> the rule of the spec it came from. */
   source: Map<string, RuleModel>;
@@ -22,12 +22,26 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
   const unsized: string[] = [];
   const units: ComboUnit[] = [];
   const seen = new Set<string>();
+  // The sizes the rules count by: a unit lacking one of them cannot be counted. With no rule counting
+  // by a size, a unit needs credit, or else GLH (a spec sized in GLH only).
+  const by = { credit: false, glh: false, tqt: false };
+  for (const r of q.rules) {
+    if (r.minCredits !== undefined || r.maxCredits !== undefined || r.levelShare?.minCredits !== undefined) by.credit = true;
+    if (r.minGlh !== undefined || r.maxGlh !== undefined || r.levelShare?.minGlh !== undefined) by.glh = true;
+    if (r.minTqt !== undefined || r.maxTqt !== undefined) by.tqt = true;
+  }
+  const sized = (credit: unknown, glh: unknown, tqt: unknown): boolean => {
+    if (by.credit && typeof credit !== 'number') return false;
+    if (by.glh && typeof glh !== 'number') return false;
+    if (by.tqt && typeof tqt !== 'number') return false;
+    return typeof credit === 'number' || typeof glh === 'number' || typeof tqt === 'number';
+  };
   const add = (ref: string) => {
     if (seen.has(ref)) return;
     seen.add(ref);
     const local = model.unitsByRef.get(ref)?.[0];
     if (local) {
-      if (local.credit === undefined || local.level === undefined || local.group === undefined) {
+      if (!sized(local.credit, local.glh, local.tqt) || local.level === undefined || local.group === undefined) {
         unsized.push(ref);
         return;
       }
@@ -35,7 +49,7 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
         ref,
         group: local.group,
         level: local.level,
-        credit: local.credit,
+        ...(local.credit !== undefined ? { credit: local.credit } : {}),
         ...(local.title !== undefined ? { title: local.title } : {}),
         ...(local.glh !== undefined ? { glh: local.glh } : {}),
         ...(local.tqt !== undefined ? { tqt: local.tqt } : {}),
@@ -48,15 +62,16 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
       return;
     }
     const f = other.fields;
-    if (typeof f.credit !== 'number' || typeof f.level !== 'number') {
+    const level = levelRank(f.level);
+    if (!sized(f.credit, f.glh, f.tqt) || level === undefined) {
       unsized.push(ref);
       return;
     }
     units.push({
       ref,
       group: typeof f.group === 'string' ? f.group : '',
-      level: f.level,
-      credit: f.credit,
+      level,
+      ...(typeof f.credit === 'number' ? { credit: f.credit } : {}),
       ...(typeof f.title === 'string' ? { title: f.title } : {}),
       ...(typeof f.glh === 'number' ? { glh: f.glh } : {}),
       ...(typeof f.tqt === 'number' ? { tqt: f.tqt } : {}),
@@ -76,7 +91,8 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
     const id = ruleKey(r);
     const text = r.text;
     const parts: ComboRule[] = [];
-    if (r.minUnits !== undefined || r.maxUnits !== undefined || r.minCredits !== undefined || r.maxCredits !== undefined) {
+    const counts = [r.minUnits, r.maxUnits, r.minCredits, r.maxCredits, r.minGlh, r.maxGlh, r.minTqt, r.maxTqt];
+    if (counts.some((x) => x !== undefined)) {
       parts.push({
         kind: 'count',
         id,
@@ -87,6 +103,10 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
         ...(r.maxUnits !== undefined ? { maxUnits: r.maxUnits } : {}),
         ...(r.minCredits !== undefined ? { minCredits: r.minCredits } : {}),
         ...(r.maxCredits !== undefined ? { maxCredits: r.maxCredits } : {}),
+        ...(r.minGlh !== undefined ? { minGlh: r.minGlh } : {}),
+        ...(r.maxGlh !== undefined ? { maxGlh: r.maxGlh } : {}),
+        ...(r.minTqt !== undefined ? { minTqt: r.minTqt } : {}),
+        ...(r.maxTqt !== undefined ? { maxTqt: r.maxTqt } : {}),
       });
     }
     if (r.mandatory) {
@@ -95,19 +115,25 @@ export function buildProblem(model: SpecModel, q: QualificationModel, index: Wor
       parts.push({ kind: 'mandatory', id: parts.length ? `${id} (mandatory)` : id, ...(text ? { text } : {}), units: list });
     }
     if (r.barred) parts.push({ kind: 'barred', id: parts.length ? `${id} (barred)` : id, ...(text ? { text } : {}), units: refs(r.barred) });
-    if (r.levelShare?.level !== undefined && r.levelShare.minPercent !== undefined)
+    const ls = r.levelShare;
+    if (ls?.level !== undefined && (ls.minPercent !== undefined || ls.minCredits !== undefined || ls.minGlh !== undefined))
       parts.push({
         kind: 'levelShare',
         id: parts.length ? `${id} (level share)` : id,
         ...(text ? { text } : {}),
-        level: r.levelShare.level,
-        minPercent: r.levelShare.minPercent,
+        level: ls.level,
+        ...(ls.minPercent !== undefined ? { minPercent: ls.minPercent } : {}),
+        ...(ls.minCredits !== undefined ? { minCredits: ls.minCredits } : {}),
+        ...(ls.minGlh !== undefined ? { minGlh: ls.minGlh } : {}),
       });
     for (const p of parts) {
       rules.push(p);
       source.set(p.id, r);
     }
   }
+  // A percentage share in a spec sized in GLH only is a share of GLH.
+  if (units.length && units.every((u) => u.credit === undefined))
+    for (const p of rules) if (p.kind === 'levelShare' && p.minPercent !== undefined) p.measure = 'glh';
   const groupTitles: Record<string, string> = {};
   for (const g of model.groups) if (g.id && g.title) groupTitles[g.id] = g.title;
   return { problem: { units, rules, groupTitles }, missing: [...new Set(missing)], unsized, source };

@@ -21,13 +21,19 @@ export function indexPool(units: readonly ComboUnit[]): Map<string, number> {
   const byRef = new Map<string, number>();
   units.forEach((u, i) => {
     if (byRef.has(u.ref)) throw new ComboInputError(`Unit ${u.ref} appears twice in the pool`);
-    if (!Number.isInteger(u.credit) || u.credit < 0) {
+    if (u.credit !== undefined && (!Number.isInteger(u.credit) || u.credit < 0)) {
       throw new ComboInputError(`Unit ${u.ref} has credit ${String(u.credit)}: credits must be whole numbers >= 0`);
     }
     byRef.set(u.ref, i);
   });
   return byRef;
 }
+
+/** A unit's credit for counting: 0 for a unit sized in GLH / TQT only. */
+export const creditOf = (u: ComboUnit): number => u.credit ?? 0;
+
+/** A GLH or TQT value for counting: 0 when not given. */
+const sizeOf = (x: number | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
 /** Whether the pool unit lies in the scope of a count rule (no scope at all = every unit). */
 export function inScope(rule: CountRule, unit: ComboUnit): boolean {
@@ -122,29 +128,48 @@ export function prepare(problem: ComboProblem, byRef: Map<string, number>, activ
       case 'count': {
         const ub = countBounds(rule.minUnits, rule.maxUnits);
         const cb = countBounds(rule.minCredits, rule.maxCredits);
+        const gb = countBounds(rule.minGlh, rule.maxGlh);
+        const tb = countBounds(rule.minTqt, rule.maxTqt);
         const du = new Float64Array(N);
         const dc = new Float64Array(N);
+        const dg = new Float64Array(N);
+        const dt = new Float64Array(N);
         let all = true;
         units.forEach((u, p) => {
           if (inScope(rule, u)) {
             du[p] = 1;
-            dc[p] = u.credit;
-          } else if (u.credit > 0) all = false;
+            dc[p] = creditOf(u);
+            dg[p] = sizeOf(u.glh);
+            dt[p] = sizeOf(u.tqt);
+          } else if (creditOf(u) > 0) all = false;
         });
         if (ub) raw.push({ rule: r, lo: ub.lo, hi: ub.hi, d: du });
         if (cb) raw.push({ rule: r, lo: cb.lo, hi: cb.hi, d: dc, allCredits: all });
+        if (gb) raw.push({ rule: r, lo: gb.lo, hi: gb.hi, d: dg });
+        if (tb) raw.push({ rule: r, lo: tb.lo, hi: tb.hi, d: dt });
         break;
       }
       case 'levelShare': {
+        const amount = (min: number | undefined, of: (u: ComboUnit) => number) => {
+          const b = countBounds(min, undefined);
+          if (!b || b.lo <= 0) return;
+          const d = new Float64Array(N);
+          units.forEach((u, i) => (d[i] = u.level >= rule.level ? of(u) : 0));
+          raw.push({ rule: r, lo: b.lo, hi: INF, d });
+        };
+        amount(rule.minCredits, creditOf);
+        amount(rule.minGlh, (u) => sizeOf(u.glh));
         const p = bound(rule.minPercent) ?? 0;
         if (p <= 0) break;
+        const byGlh = rule.measure === 'glh';
         const w = shareWeights(p);
         const g = gcd(w.high, w.low);
         const a = w.high / g;
         const b = -w.low / g;
         const d = new Float64Array(N);
-        units.forEach((u, i) => (d[i] = (u.level >= rule.level ? a : -b) * u.credit));
-        raw.push({ rule: r, lo: 0, hi: INF, d, share: { a, b } });
+        units.forEach((u, i) => (d[i] = (u.level >= rule.level ? a : -b) * (byGlh ? sizeOf(u.glh) : creditOf(u))));
+        // A GLH share is not tied to a credit maximum (links assume the share is of credit).
+        raw.push({ rule: r, lo: 0, hi: INF, d, ...(byGlh ? {} : { share: { a, b } }) });
         break;
       }
     }
@@ -349,7 +374,7 @@ export function layout(prep: Prepared, order: readonly number[], include?: Reado
   const forced = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const u = units[order[i]!]!;
-    credit[i] = u.credit;
+    credit[i] = creditOf(u);
     glh[i] = typeof u.glh === 'number' && Number.isFinite(u.glh) ? u.glh : 0;
     tqt[i] = typeof u.tqt === 'number' && Number.isFinite(u.tqt) ? u.tqt : 0;
     forced[i] = prep.forced[order[i]!]!;

@@ -9,13 +9,15 @@ export interface ComboUnit {
   ref: string;
   title?: string;
   group: string;
+  /** The level's rank: Entry 1–3 are -2, -1, 0; Levels 1–8 are 1–8. */
   level: number;
-  credit: number;
+  /** Undefined for a unit sized in GLH / TQT only (counted as 0 credits; the analysis then gives no credit range). */
+  credit?: number;
   glh?: number;
   tqt?: number;
 }
 
-/** Count units and/or credits within a scope. No scope (both undefined) = the whole selection. */
+/** Count units, credits, GLH and/or TQT within a scope. No scope (both undefined) = the whole selection. */
 export interface CountRule {
   kind: 'count';
   id: string;
@@ -26,6 +28,12 @@ export interface CountRule {
   maxUnits?: number;
   minCredits?: number;
   maxCredits?: number;
+  /** Guided learning hours of the units in scope (a unit without GLH counts 0). */
+  minGlh?: number;
+  maxGlh?: number;
+  /** Total qualification time of the units in scope (a unit without TQT counts 0). */
+  minTqt?: number;
+  maxTqt?: number;
 }
 
 /** Every listed unit must be selected. */
@@ -44,13 +52,20 @@ export interface BarredRule {
   units: string[];
 }
 
-/** Credits from units at `level` or above must be at least `minPercent` % of the selected credits. */
+/**
+ * Units at `level` or above must bring at least `minPercent` % of the selected credits (of the
+ * selected GLH with `measure: 'glh'`), and / or at least `minCredits` credits and `minGlh` GLH.
+ */
 export interface LevelShareRule {
   kind: 'levelShare';
   id: string;
   text?: string;
   level: number;
-  minPercent: number;
+  minPercent?: number;
+  /** What minPercent is a share of: credit (the default) or GLH (a spec sized in GLH). */
+  measure?: 'credit' | 'glh';
+  minCredits?: number;
+  minGlh?: number;
 }
 
 export type ComboRule = CountRule | MandatoryRule | BarredRule | LevelShareRule;

@@ -134,10 +134,13 @@ export function countBoth(before: ComboProblem, after: ComboProblem, rename: Rea
     const weightOf = (v: Version): number => {
       // Σ over the taken units of their level-share weight, for comparing the versions' ballasts.
       const share = v.p.rules.find((r) => r.kind === 'levelShare');
-      if (!share || share.kind !== 'levelShare') return Infinity;
+      // Only a percentage of credits has a ballast here; an absolute or GLH share is not compared.
+      if (!share || share.kind !== 'levelShare' || share.minPercent === undefined) return Infinity;
+      const pct = share.minPercent;
       return taken.reduce((s, u) => {
         const x = v.byRef.get(u.ref)!;
-        return s + (x.level >= share.level ? (100 - share.minPercent) * x.credit : -share.minPercent * x.credit);
+        const credit = x.credit ?? 0;
+        return s + (x.level >= share.level ? (100 - pct) * credit : -pct * credit);
       }, 0);
     };
     for (const v of [a, b]) {
@@ -148,7 +151,7 @@ export function countBoth(before: ComboProblem, after: ComboProblem, rename: Rea
             const scope = scopes.get(`${v.tag} ${i}`)!;
             const fixedIn = taken.filter((u) => scope.has(u.ref));
             const k = fixedIn.length;
-            const c = fixedIn.reduce((s, u) => s + v.byRef.get(u.ref)!.credit, 0);
+            const c = fixedIn.reduce((s, u) => s + (v.byRef.get(u.ref)!.credit ?? 0), 0);
             const rule: CountRule = { kind: 'count', id, scopeUnits: free.filter((u) => scope.has(u.ref)).map((u) => u.ref) };
             if (r.minUnits !== undefined) rule.minUnits = Math.max(0, r.minUnits - k);
             if (r.maxUnits !== undefined) rule.maxUnits = r.maxUnits - k;

@@ -7,6 +7,54 @@ import type { Path } from '../parse/parse.js';
 
 export type Size = { kind: 'fixed'; value: number } | { kind: 'range'; min?: number; max?: number };
 
+/**
+ * A level as a number that orders correctly: Entry 1, 2, 3 are -2, -1, 0; Levels 1–8 are 1–8
+ * (so "Level 3 or above" is rank >= 3 and Entry 3 sits below Level 1).
+ */
+export type LevelRank = number;
+
+/** The rank of a level as written (3, "entry-3", "3" from a ref), else undefined. */
+export function levelRank(v: unknown): LevelRank | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 8 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const e = /^entry-([1-3])$/.exec(v);
+  if (e) return Number(e[1]) - 3;
+  return /^[1-8]$/.test(v) ? Number(v) : undefined;
+}
+
+/** A level rank as people write it: "Level 3", "Entry Level 3". */
+export function levelName(rank: LevelRank): string {
+  return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
+}
+
+/** A level rank as the format writes it: 3, entry-3. */
+export function levelValue(rank: LevelRank): string {
+  return rank >= 1 ? String(rank) : `entry-${rank + 3}`;
+}
+
+/**
+ * A qualification's level: one level, or a span of two ("Level 1/2": from 1 to 2). Ranks as in
+ * levelRank.
+ */
+export interface QualLevel {
+  from: LevelRank;
+  to: LevelRank;
+}
+
+export function qualLevel(v: unknown): QualLevel | undefined {
+  const one = levelRank(v);
+  if (one !== undefined) return { from: one, to: one };
+  if (typeof v !== 'string') return undefined;
+  const m = /^(entry-[1-3]|[1-8])\/([1-8])$/.exec(v);
+  if (!m) return undefined;
+  const from = levelRank(m[1]);
+  const to = levelRank(m[2]);
+  return from !== undefined && to !== undefined && from < to ? { from, to } : undefined;
+}
+
+/** A learning outcome's number or a learning aim's letter. */
+export type LoNumber = number | string;
+
 export interface GroupModel {
   path: Path;
   id?: string;
@@ -23,14 +71,15 @@ export interface CriterionModel {
 
 export interface LearningOutcomeModel {
   path: Path;
-  number?: number;
+  /** 1, 2, 3 … or a learning aim's letter, A, B, C … */
+  number?: LoNumber;
   text?: string;
   criteria: CriterionModel[];
 }
 
 export interface LoTextModel {
   path: Path;
-  lo?: number;
+  lo?: LoNumber;
   text?: string;
 }
 
@@ -47,16 +96,20 @@ export interface UnitModel {
   ref?: string;
   uan?: string;
   title?: string;
-  level?: number;
+  /** The level's rank (levelRank: Entry 1–3 are -2..0). */
+  level?: LevelRank;
   group?: string;
   glh?: number;
   tqt?: number;
   credit?: number;
+  assessment?: 'internal' | 'external';
   summary: boolean;
   specifiedIn?: string;
   learningOutcomes: LearningOutcomeModel[];
   indicativeContent: LoTextModel[];
   assessorGuidance: LoTextModel[];
+  /** Assessor guidance given once for the whole unit (a text rather than a list per outcome). */
+  unitGuidance: boolean;
   ksbs: KsbModel[];
   raw: Record<string, unknown>;
 }
@@ -86,9 +139,20 @@ export interface RuleModel {
   maxUnits?: number;
   minCredits?: number;
   maxCredits?: number;
+  minGlh?: number;
+  maxGlh?: number;
+  minTqt?: number;
+  maxTqt?: number;
   mandatory?: RefListModel;
   barred?: RefListModel;
-  levelShare?: { level?: number; minPercent?: number };
+  levelShare?: LevelShareModel;
+}
+
+export interface LevelShareModel {
+  level?: LevelRank;
+  minPercent?: number;
+  minCredits?: number;
+  minGlh?: number;
 }
 
 export interface QualificationModel {
@@ -96,8 +160,12 @@ export interface QualificationModel {
   index: number;
   title?: string;
   type?: 'award' | 'certificate' | 'diploma';
+  /** As written: 5, "entry-3", "1/2". */
   level?: number | string;
+  /** The level read (undefined when not one the format allows). */
+  levels?: QualLevel;
   qan?: string;
+  code?: string;
   glh?: Size;
   tqt?: Size;
   credit?: Size;
@@ -119,6 +187,9 @@ export interface SpecModel {
   document: {
     path: Path;
     title?: string;
+    framework?: 'qcf' | 'rqf' | 'none';
+    /** The unit-ref convention declared: a preset name or a pattern, as written. */
+    unitRefs?: string | { pattern?: string };
     version?: string | number;
     published?: string;
     changes: ChangeModel[];
@@ -139,6 +210,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const loNo = (v: unknown): LoNumber | undefined =>
+  typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^[A-Z]$/.test(v) ? v : undefined;
 
 function size(v: unknown): Size | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return { kind: 'fixed', value: v };
@@ -176,7 +249,7 @@ function assign<T extends object>(target: T, values: Partial<T>): T {
 function loTexts(v: unknown, path: Path): LoTextModel[] {
   return arr(v).map((x, i) => {
     const o = isObj(x) ? x : {};
-    return assign<LoTextModel>({ path: [...path, i] }, { lo: int(o.lo), text: str(o.text) });
+    return assign<LoTextModel>({ path: [...path, i] }, { lo: loNo(o.lo), text: str(o.text) });
   });
 }
 
@@ -198,7 +271,7 @@ function buildUnit(x: unknown, index: number): UnitModel {
           );
         }),
       },
-      { number: int(l.number), text: str(l.text) },
+      { number: loNo(l.number), text: str(l.text) },
     );
   });
   const ksbs: KsbModel[] = [];
@@ -219,6 +292,7 @@ function buildUnit(x: unknown, index: number): UnitModel {
       learningOutcomes: los,
       indicativeContent: loTexts(o.indicativeContent, [...path, 'indicativeContent']),
       assessorGuidance: loTexts(o.assessorGuidance, [...path, 'assessorGuidance']),
+      unitGuidance: typeof o.assessorGuidance === 'string',
       ksbs,
       raw: o,
     },
@@ -226,11 +300,12 @@ function buildUnit(x: unknown, index: number): UnitModel {
       ref: str(o.ref),
       uan: str(o.uan),
       title: str(o.title),
-      level: int(o.level),
+      level: levelRank(o.level),
       group: str(o.group),
       glh: int(o.glh),
       tqt: int(o.tqt),
       credit: int(o.credit),
+      assessment: o.assessment === 'internal' || o.assessment === 'external' ? o.assessment : undefined,
       specifiedIn: str(o.specifiedIn),
     },
   );
@@ -250,9 +325,15 @@ function buildRule(x: unknown, path: Path, index: number): RuleModel {
       maxUnits: int(o.maxUnits),
       minCredits: int(o.minCredits),
       maxCredits: int(o.maxCredits),
+      minGlh: int(o.minGlh),
+      maxGlh: int(o.maxGlh),
+      minTqt: int(o.minTqt),
+      maxTqt: int(o.maxTqt),
       mandatory: refList(o.mandatory, [...path, 'mandatory']),
       barred: refList(o.barred, [...path, 'barred']),
-      levelShare: ls ? assign<{ level?: number; minPercent?: number }>({}, { level: int(ls.level), minPercent: num(ls.minPercent) }) : undefined,
+      levelShare: ls
+        ? assign<LevelShareModel>({}, { level: levelRank(ls.level), minPercent: num(ls.minPercent), minCredits: int(ls.minCredits), minGlh: int(ls.minGlh) })
+        : undefined,
     },
   );
 }
@@ -293,7 +374,9 @@ function buildQualification(x: unknown, index: number): QualificationModel {
       title: str(o.title),
       type: t === 'award' || t === 'certificate' || t === 'diploma' ? t : undefined,
       level: typeof level === 'number' || typeof level === 'string' ? level : undefined,
+      levels: qualLevel(level),
       qan: str(o.qan),
+      code: str(o.code),
       glh: size(o.glh),
       tqt: size(o.tqt),
       credit: size(o.credit),
@@ -329,7 +412,18 @@ export function buildModel(data: unknown): SpecModel {
           );
         }),
       },
-      { title: str(doc.title), version: typeof dv === 'string' || typeof dv === 'number' ? dv : undefined, published: str(doc.published) },
+      {
+        title: str(doc.title),
+        version: typeof dv === 'string' || typeof dv === 'number' ? dv : undefined,
+        published: str(doc.published),
+        framework: doc.framework === 'qcf' || doc.framework === 'rqf' || doc.framework === 'none' ? doc.framework : undefined,
+        unitRefs:
+          typeof doc.unitRefs === 'string'
+            ? doc.unitRefs
+            : isObj(doc.unitRefs)
+              ? { ...(typeof doc.unitRefs.pattern === 'string' ? { pattern: doc.unitRefs.pattern } : {}) }
+              : undefined,
+      },
     ),
     groups,
     qualifications: arr(root.qualifications).map(buildQualification),

@@ -552,7 +552,7 @@ export function publishDocument(input: PublishInput): PublishResult {
       }
     }
     if (str(raw.sectorSubjectArea)) o.push(`<h4>Sector subject area</h4><p>${esc(str(raw.sectorSubjectArea))}</p>`);
-    const loTitle = (n: number | undefined) => {
+    const loTitle = (n: number | string | undefined) => {
       const lo = u.learningOutcomes.find((x) => x.number === n);
       return `<span class="lo-num">${esc(n ?? '')}.</span>${lo?.text ? ` ${esc(lo.text)}` : ''}`;
     };

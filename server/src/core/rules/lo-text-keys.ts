@@ -10,12 +10,12 @@ export const rule: FileRule = {
   scope: 'file',
   check({ model, report }) {
     for (const u of model.units) {
-      const los = new Set(u.learningOutcomes.map((lo, i) => lo.number ?? i + 1));
+      const los = new Set<number | string>(u.learningOutcomes.map((lo, i) => lo.number ?? i + 1));
       for (const [list, label] of [
         [u.indicativeContent, 'Indicative content'],
         [u.assessorGuidance, 'Assessor guidance'],
       ] as const) {
-        const seen = new Set<number>();
+        const seen = new Set<number | string>();
         for (const x of list) {
           if (x.lo === undefined) continue;
           if (u.learningOutcomes.length && !los.has(x.lo))

@@ -1,4 +1,4 @@
-import { groupLetterOf } from '../model/identifiers.js';
+import { readRef, refConvention } from '../model/identifiers.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -6,15 +6,17 @@ export const rule: FileRule = {
     id: 'ref-group',
     severity: 'error',
     category: 'identifiers',
-    description: 'A unit belongs to the group whose letter its ref carries (ISP L5B1: B = Business), when groups declare letters.',
+    description:
+      "A unit belongs to the group whose letter its ref carries (ISP L5B1: B = Business), when groups declare letters and the document's unit-ref convention has a group part.",
   },
   scope: 'file',
   check({ parsed, model, report }) {
+    const conv = refConvention(model.document.unitRefs);
     const byLetter = new Map(model.groups.filter((g) => g.letter && g.id).map((g) => [g.letter!, g]));
-    if (byLetter.size === 0) return;
+    if (byLetter.size === 0 || !conv?.hasGroup) return;
     for (const u of model.units) {
       if (u.ref === undefined || u.group === undefined) continue;
-      const letter = groupLetterOf(u.ref);
+      const letter = readRef(conv, u.ref)?.group;
       if (!letter) continue;
       const expected = byLetter.get(letter);
       const actual = model.groupsById.get(u.group);

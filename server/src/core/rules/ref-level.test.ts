@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UNITS, edit, expectFixResolves, findings, lint, only, spec, under } from '../../../../test/helpers/spec';
+import { DEFAULT_DOCUMENT, DEFAULT_UNITS, edit, expectFixResolves, findings, lint, only, spec, under } from '../../../../test/helpers/spec';
 
 const ID = 'ref-level';
 
@@ -21,6 +21,7 @@ describe(ID, () => {
 
   it('reads the level of an ILM ref from its unit number (8750-3xx is level 3)', () => {
     const text = spec({
+      document: DEFAULT_DOCUMENT.replace('unitRefs: isp', 'unitRefs: ilm'),
       units: [
         ...DEFAULT_UNITS,
         { ref: '8750-302', title: 'Planning Change in the Workplace', level: 2, glh: 9, credit: 2, tqt: null, uan: null, summary: true },

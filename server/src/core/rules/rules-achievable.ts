@@ -3,14 +3,17 @@ import type { ComboRule } from '../combination/index.js';
 import { describeRule } from '../combination/index.js';
 import type { FileRule } from './types.js';
 
-function whyAlone(rule: ComboRule, units: { ref: string; group: string; credit: number; level: number }[]): string {
+function whyAlone(rule: ComboRule, units: { ref: string; group: string; credit?: number; glh?: number; level: number }[]): string {
   if (rule.kind === 'count') {
     const inScope = units.filter((u) => (!rule.scopeGroups && !rule.scopeUnits) || rule.scopeGroups?.includes(u.group) || rule.scopeUnits?.includes(u.ref));
-    const credits = inScope.reduce((s, u) => s + u.credit, 0);
+    const credits = inScope.reduce((s, u) => s + (u.credit ?? 0), 0);
+    const glh = inScope.reduce((s, u) => s + (u.glh ?? 0), 0);
     if (rule.minUnits !== undefined && inScope.length < rule.minUnits)
       return `it needs at least ${rule.minUnits} units, but only ${inScope.length} are available`;
     if (rule.minCredits !== undefined && credits < rule.minCredits)
       return `it needs at least ${rule.minCredits} credits, but the available units total only ${credits}`;
+    if (rule.minGlh !== undefined && glh < rule.minGlh)
+      return `it needs at least ${rule.minGlh} guided learning hours, but the available units total only ${glh}`;
   }
   if (rule.kind === 'mandatory') {
     const missing = rule.units.filter((r) => !units.some((u) => u.ref === r));

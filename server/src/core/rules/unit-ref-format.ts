@@ -1,22 +1,31 @@
+import { refConvention } from '../model/identifiers.js';
 import type { FileRule } from './types.js';
-
-const STYLES = [/^L\d[A-Z]\d+$/, /^\d{4}-\d{3}$/];
 
 export const rule: FileRule = {
   meta: {
     id: 'unit-ref-format',
     severity: 'warning',
     category: 'identifiers',
-    description: 'A unit ref follows a known awarding-body style: ISP L5B1 (L, level, group letter, number) or ILM 8750-213 (scheme, dash, unit number).',
+    description:
+      'A unit ref follows the convention its document declares (document.unitRefs: a preset such as isp, ilm, city-and-guilds, or a pattern such as L{level}{group}{number}); with no convention declared, refs are not judged for style.',
   },
   scope: 'file',
   check({ model, report }) {
+    const conv = refConvention(model.document.unitRefs);
+    if (!conv) return;
+    const example = conv.pattern
+      .replace(/\{level[^}]*\}/, '3')
+      .replace(/\{group[^}]*\}/, 'B')
+      .replace(/\{number(?::(\d))?\}/, (_, n: string | undefined) => '1'.padStart(Number(n ?? 1), '0'))
+      .replace(/\{scheme(?::(\d))?\}/, (_, n: string | undefined) => '8750'.slice(0, Number(n ?? 4)).padEnd(Number(n ?? 4), '0'));
+    const shown = conv.name === conv.pattern ? `the pattern ${conv.pattern}` : `the ${conv.name} convention (${conv.pattern})`;
     for (const u of model.units) {
-      if (u.ref === undefined || STYLES.some((s) => s.test(u.ref!))) continue;
-      const hint = /^l\d[a-z]\d+$/i.test(u.ref) ? ` Did you mean ${u.ref.toUpperCase()}?` : '';
+      if (u.ref === undefined || conv.re.test(u.ref)) continue;
+      const upper = u.ref.toUpperCase();
+      const hint = upper !== u.ref && conv.re.test(upper) ? ` Did you mean ${upper}?` : '';
       report({
         path: [...u.path, 'ref'],
-        message: `Unit ref '${u.ref}' follows neither the ISP style (L5B1) nor the ILM style (8750-213), so its level and group cannot be checked.${hint}`,
+        message: `Unit ref '${u.ref}' does not follow ${shown} that this document declares for its unit refs (e.g. ${example}), so its level and group cannot be read from it.${hint}`,
       });
     }
   },

@@ -5,8 +5,8 @@ import runtime_ucs2length from "ajv/dist/runtime/ucs2length.js";
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://qualspec.dev/schemas/qualspec-1.schema.json","title":"Qualification specification (qualspec format 1)","description":"One file describes one published qualification specification document: the document itself, its qualifications, the groups its units belong to, and its units with their learning outcomes and assessment criteria.","type":"object","additionalProperties":false,"required":["qualspec","document","groups","qualifications","units"],"properties":{"$schema":{"description":"Optional link to this JSON Schema, for editors that look for it here rather than in a modeline comment.","type":"string"},"qualspec":{"description":"The version of the qualspec file format this file is written in. Always 1 for now; a later format will be migrated from this number.","const":1,"examples":[1]},"document":{"$ref":"#/$defs/document"},"facts":{"$ref":"#/$defs/facts"},"sections":{"description":"The prose sections of the published document (introduction, assessment, recognition of prior learning, simulation, assessor and quality-assurance requirements, tutor competence …), in the order they are published.","type":"array","items":{"$ref":"#/$defs/section"}},"groups":{"description":"The groups units are arranged in (ISP: Business, Core, Leadership, Self; ILM: Groups 1–3). Rules of combination count units and credits per group.","type":"array","minItems":1,"items":{"$ref":"#/$defs/group"}},"qualifications":{"description":"Every qualification this document specifies: Awards made of fixed units, and Certificates and Diplomas built by rules of combination.","type":"array","items":{"$ref":"#/$defs/qualification"}},"units":{"description":"Every unit the qualifications in this document may use. A unit specified in full elsewhere may be given here as a summary (summary: true) or point at the spec file that holds it (specifiedIn).","type":"array","items":{"$ref":"#/$defs/unit"}}},"$defs":{"positiveInt":{"type":"integer","minimum":1},"markdown":{"description":"Text in Markdown. Use a block scalar (| or >-) for several paragraphs or a list.","type":"string","minLength":1},"date":{"description":"A calendar date written YYYY-MM-DD, e.g. 2025-05-02.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2025-05-02"]},"version":{"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]},"unitRef":{"description":"The awarding body's own code for a unit, e.g. ISP L5B1 (level 5, Business, unit 1) or ILM 8750-213 (scheme 8750, unit 213 at level 2).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$","examples":["L5B1","L4C3","8750-213"]},"groupId":{"description":"The id of a group declared under groups.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["business","core","leadership","self","group-1"]},"ssa":{"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]},"hoursRange":{"description":"A range of hours or credits: min and/or max, whole numbers.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"description":"The smallest value allowed.","type":"integer","minimum":0},"max":{"description":"The largest value allowed. Leave out where there is no upper limit (\"37 credits or more\").","type":"integer","minimum":0}}},"sizeValue":{"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]},"document":{"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}},"language":{"description":"The language the document is written in, for the spelling checks: en-GB (British English, the default) or en-US (American English).","type":"string","enum":["en-GB","en-US"],"default":"en-GB"},"words":{"description":"Words the spelling check accepts in this document beyond the dictionary: names, brands and terms of the trade it uses (one word per item).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"examples":[["Salesforce","upselling"]]}}},"change":{"description":"One published version of the document.","type":"object","additionalProperties":false,"required":["version","date","summary"],"properties":{"version":{"$ref":"#/$defs/version"},"date":{"$ref":"#/$defs/date","description":"The date the version was published, YYYY-MM-DD."},"summary":{"description":"What changed in this version.","type":"string","minLength":1},"author":{"description":"Who made the change (initials are fine).","type":"string","examples":["KA","SG"]}}},"facts":{"description":"Facts about the qualifications that the document states once for all of them. A qualification may override any of them with its own facts.","type":"object","additionalProperties":false,"properties":{"operationalStartDate":{"$ref":"#/$defs/date","description":"The date from which learners may be registered, YYYY-MM-DD."},"minimumAge":{"description":"The youngest age, in years, at which a learner may take the qualification.","type":"integer","minimum":0,"maximum":99,"examples":[16,18]},"grading":{"description":"How the qualification is graded.","type":"string","enum":["pass","pass-merit-distinction","pass-merit-distinction-star","numeric"],"examples":["pass"]},"assessment":{"description":"How learners are assessed.","type":"string","enum":["portfolio","assignment","examination","observation","mixed"],"examples":["portfolio"]},"assessmentNote":{"$ref":"#/$defs/markdown","description":"More about the assessment, in Markdown."},"entryRequirements":{"$ref":"#/$defs/markdown","description":"Who may enter: formal requirements and recommendations."},"timeAllowed":{"description":"How long a learner has to complete, e.g. \"3 years\".","type":"string","examples":["3 years"]},"induction":{"description":"Induction time the qualification requires, e.g. \"at least 1 hour\".","type":"string"},"tutorialSupport":{"description":"Tutorial support the qualification requires, e.g. \"minimum 2 hours\".","type":"string"},"progression":{"description":"Where learners can go next: one entry per route.","type":"array","items":{"type":"string","minLength":1}},"regions":{"description":"Where the qualification is offered.","type":"array","items":{"type":"string"},"examples":[["England","International"]]}}},"section":{"description":"A titled section of the published document, in Markdown.","type":"object","additionalProperties":false,"required":["id","title","body"],"properties":{"id":{"description":"A short stable id for the section.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["introduction","assessment","rpl","simulation","assessor-requirements","iqa-requirements","tutor-competence"]},"title":{"description":"The section heading as published.","type":"string","minLength":1},"body":{"$ref":"#/$defs/markdown"}}},"group":{"description":"A group of units. Rules of combination count units and credits per group.","type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"$ref":"#/$defs/groupId"},"title":{"description":"The group's name as published.","type":"string","minLength":1,"examples":["Business","Group 1 (mandatory)"]},"letter":{"description":"The letter that stands for this group inside unit refs (ISP L5B1: B = Business). Units of this group must carry it.","type":"string","pattern":"^[A-Z]$","examples":["B","C","L","S"]},"description":{"$ref":"#/$defs/markdown"}}},"qualification":{"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}},"pool":{"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}},"rule":{"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units or credits; or state mandatory units, barred units or a minimum share at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum share of the selection's credits that must come from units at or above a level (\"a minimum of 50% at Level 5 or above\").","type":"object","additionalProperties":false,"required":["level","minPercent"],"properties":{"level":{"description":"Units at this RQF level or above count towards the share.","type":"integer","minimum":1,"maximum":8},"minPercent":{"description":"The share, in per cent of the selected credits.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]}}}},"minProperties":1},"unit":{"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group","credit"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"description":"The unit's RQF level (1–8). It must match the level digit in its ref.","type":"integer","minimum":1,"maximum":8,"examples":[5]},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits)."},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes, numbered 1..n, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}}}},"apprenticeshipLink":{"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}},"learningOutcome":{"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"description":"The outcome's number: 1, 2, 3 … without gaps.","type":"integer","minimum":1},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1).","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}},"criterion":{"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string, \"1.1\": its outcome's number, a dot, then 1..m. Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+\\.\\d+$","examples":["1.1","2.3"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}},"loText":{"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"description":"The number of the learning outcome this text belongs to.","type":"integer","minimum":1},"text":{"$ref":"#/$defs/markdown"}}},"unitMention":{"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"type":"integer","description":"The level printed beside the unit in this table.","minimum":1,"maximum":8},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]}}};
-const schema32 = {"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}},"language":{"description":"The language the document is written in, for the spelling checks: en-GB (British English, the default) or en-US (American English).","type":"string","enum":["en-GB","en-US"],"default":"en-GB"},"words":{"description":"Words the spelling check accepts in this document beyond the dictionary: names, brands and terms of the trade it uses (one word per item).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"examples":[["Salesforce","upselling"]]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://qualspec.dev/schemas/qualspec-1.schema.json","title":"Qualification specification (qualspec format 1)","description":"One file describes one published qualification specification document: the document itself, its qualifications, the groups its units belong to, and its units with their learning outcomes and assessment criteria.","type":"object","additionalProperties":false,"required":["qualspec","document","groups","qualifications","units"],"properties":{"$schema":{"description":"Optional link to this JSON Schema, for editors that look for it here rather than in a modeline comment.","type":"string"},"qualspec":{"description":"The version of the qualspec file format this file is written in. Always 1 for now; a later format will be migrated from this number.","const":1,"examples":[1]},"document":{"$ref":"#/$defs/document"},"facts":{"$ref":"#/$defs/facts"},"sections":{"description":"The prose sections of the published document (introduction, assessment, recognition of prior learning, simulation, assessor and quality-assurance requirements, tutor competence …), in the order they are published.","type":"array","items":{"$ref":"#/$defs/section"}},"groups":{"description":"The groups units are arranged in (ISP: Business, Core, Leadership, Self; ILM: Groups 1–3). Rules of combination count units and credits per group.","type":"array","minItems":1,"items":{"$ref":"#/$defs/group"}},"qualifications":{"description":"Every qualification this document specifies: Awards made of fixed units, and Certificates and Diplomas built by rules of combination.","type":"array","items":{"$ref":"#/$defs/qualification"}},"units":{"description":"Every unit the qualifications in this document may use. A unit specified in full elsewhere may be given here as a summary (summary: true) or point at the spec file that holds it (specifiedIn).","type":"array","items":{"$ref":"#/$defs/unit"}}},"$defs":{"positiveInt":{"type":"integer","minimum":1},"markdown":{"description":"Text in Markdown. Use a block scalar (| or >-) for several paragraphs or a list.","type":"string","minLength":1},"date":{"description":"A calendar date written YYYY-MM-DD, e.g. 2025-05-02.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2025-05-02"]},"version":{"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]},"unitRef":{"description":"The awarding body's own code for a unit, e.g. ISP L5B1 (level 5, Business, unit 1) or ILM 8750-213 (scheme 8750, unit 213 at level 2).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$","examples":["L5B1","L4C3","8750-213"]},"groupId":{"description":"The id of a group declared under groups.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["business","core","leadership","self","group-1"]},"ssa":{"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]},"hoursRange":{"description":"A range of hours or credits: min and/or max, whole numbers.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"description":"The smallest value allowed.","type":"integer","minimum":0},"max":{"description":"The largest value allowed. Leave out where there is no upper limit (\"37 credits or more\").","type":"integer","minimum":0}}},"sizeValue":{"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]},"document":{"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}},"framework":{"description":"The framework the qualifications are regulated in, which decides how their sizes are judged: qcf (the QCF credit bands: Award 1–12 credits, Certificate 13–36, Diploma 37 or more), rqf (the Regulated Qualifications Framework: size words judged by TQT as Ofqual describes them) or none (size words not judged). Without it, the QCF credit bands apply to a qualification that states credit.","type":"string","enum":["qcf","rqf","none"],"examples":["rqf"]},"unitRefs":{"description":"How this document builds its unit refs, so that their level and group can be read from them: a preset (isp: L5B1; ilm: 8750-213; city-and-guilds: 201, 2xx = Level 2) or a pattern with named parts, e.g. \"L{level}{group}{number}\". Without it, unit refs are not judged for style.","anyOf":[{"type":"string","enum":["isp","ilm","city-and-guilds","btec"]},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The ref with its parts in braces: {level} (one digit, the unit's level; E for Entry), {group} (the group's letter), {number} (digits; {number:2} for exactly two), {scheme} (digits of the scheme number); anything else is written as is.","type":"string","pattern":"^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$","examples":["L{level}{group}{number}","{level}{number:2}","{scheme:4}-{level}{number:2}"]}}}],"examples":["isp","city-and-guilds"]},"language":{"description":"The language the document is written in, for the spelling checks: en-GB (British English, the default) or en-US (American English).","type":"string","enum":["en-GB","en-US"],"default":"en-GB"},"words":{"description":"Words the spelling check accepts in this document beyond the dictionary: names, brands and terms of the trade it uses (one word per item).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"examples":[["Salesforce","upselling"]]}}},"change":{"description":"One published version of the document.","type":"object","additionalProperties":false,"required":["version","date","summary"],"properties":{"version":{"$ref":"#/$defs/version"},"date":{"$ref":"#/$defs/date","description":"The date the version was published, YYYY-MM-DD."},"summary":{"description":"What changed in this version.","type":"string","minLength":1},"author":{"description":"Who made the change (initials are fine).","type":"string","examples":["KA","SG"]}}},"facts":{"description":"Facts about the qualifications that the document states once for all of them. A qualification may override any of them with its own facts.","type":"object","additionalProperties":false,"properties":{"operationalStartDate":{"$ref":"#/$defs/date","description":"The date from which learners may be registered, YYYY-MM-DD."},"minimumAge":{"description":"The youngest age, in years, at which a learner may take the qualification.","type":"integer","minimum":0,"maximum":99,"examples":[16,18]},"grading":{"description":"How the qualification is graded.","type":"string","enum":["pass","pass-merit-distinction","pass-merit-distinction-star","numeric"],"examples":["pass"]},"assessment":{"description":"How learners are assessed.","type":"string","enum":["portfolio","assignment","examination","observation","mixed"],"examples":["portfolio"]},"assessmentNote":{"$ref":"#/$defs/markdown","description":"More about the assessment, in Markdown."},"entryRequirements":{"$ref":"#/$defs/markdown","description":"Who may enter: formal requirements and recommendations."},"timeAllowed":{"description":"How long a learner has to complete, e.g. \"3 years\".","type":"string","examples":["3 years"]},"induction":{"description":"Induction time the qualification requires, e.g. \"at least 1 hour\".","type":"string"},"tutorialSupport":{"description":"Tutorial support the qualification requires, e.g. \"minimum 2 hours\".","type":"string"},"progression":{"description":"Where learners can go next: one entry per route.","type":"array","items":{"type":"string","minLength":1}},"regions":{"description":"Where the qualification is offered.","type":"array","items":{"type":"string"},"examples":[["England","International"]]}}},"section":{"description":"A titled section of the published document, in Markdown.","type":"object","additionalProperties":false,"required":["id","title","body"],"properties":{"id":{"description":"A short stable id for the section.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["introduction","assessment","rpl","simulation","assessor-requirements","iqa-requirements","tutor-competence"]},"title":{"description":"The section heading as published.","type":"string","minLength":1},"body":{"$ref":"#/$defs/markdown"}}},"group":{"description":"A group of units. Rules of combination count units and credits per group.","type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"$ref":"#/$defs/groupId"},"title":{"description":"The group's name as published.","type":"string","minLength":1,"examples":["Business","Group 1 (mandatory)"]},"letter":{"description":"The letter that stands for this group inside unit refs (ISP L5B1: B = Business). Units of this group must carry it.","type":"string","pattern":"^[A-Z]$","examples":["B","C","L","S"]},"description":{"$ref":"#/$defs/markdown"}}},"qualification":{"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size word of the title: award, certificate or diploma (an Extended Certificate is a certificate, a Foundation Diploma a diploma).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3; a qualification that spans two levels gives both, e.g. \"1/2\" (Level 1/2) or \"entry-3/1\".","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]},{"type":"string","pattern":"^(entry-[1-3]|[1-7])/[1-8]$"}],"examples":[5,"1/2"]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"code":{"description":"The awarding body's own number for the qualification, e.g. City & Guilds 4430-33.","type":"string","minLength":1,"examples":["4430-33","8570"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma. Leave it out for a qualification sized in GLH and TQT only."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}},"pool":{"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}},"rule":{"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units, credits, GLH or TQT; or state mandatory units, barred units or a minimum amount at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"minGlh":{"description":"Units from the scope totalling at least this many guided learning hours.","type":"integer","minimum":0},"maxGlh":{"description":"Units from the scope totalling at most this many guided learning hours.","type":"integer","minimum":0},"minTqt":{"description":"Units from the scope totalling at least this many hours of total qualification time.","type":"integer","minimum":0},"maxTqt":{"description":"Units from the scope totalling at most this many hours of total qualification time.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum amount of the selection that must come from units at or above a level: a share (minPercent: \"a minimum of 50% at Level 5 or above\") or an absolute amount (minCredits: \"at least 20 credits at Level 3 or above\"; minGlh).","type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"$ref":"#/$defs/level","description":"Units at this level or above count towards the share."},"minPercent":{"description":"The share, in per cent of the selection's credits (of its GLH where units state no credit).","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]},"minCredits":{"description":"Credits from units at or above the level: at least this many.","type":"integer","minimum":1,"examples":[20]},"minGlh":{"description":"Guided learning hours from units at or above the level: at least this many.","type":"integer","minimum":1,"examples":[120]}},"minProperties":2}},"minProperties":1},"unit":{"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"$ref":"#/$defs/level","description":"The unit's level: 1–8, or entry-1 to entry-3. Where the document declares unitRefs, it must match the level its ref carries."},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits). Leave it out for a unit sized in GLH (and TQT) only."},"assessment":{"description":"How the unit is assessed: internal (set and marked by the centre, quality-assured by the awarding body) or external (set and marked by the awarding body: an exam or a set task).","type":"string","enum":["internal","external"]},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes (or learning aims), numbered 1..n or lettered A, B, C …, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected: one entry per learning outcome, or one text for the whole unit.","anyOf":[{"type":"array","items":{"$ref":"#/$defs/loText"}},{"$ref":"#/$defs/markdown"}]}}},"apprenticeshipLink":{"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}},"learningOutcome":{"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"$ref":"#/$defs/loNumber","description":"The outcome's number, 1, 2, 3 … without gaps, or a learning aim's letter, A, B, C …"},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1), or graded criteria of a lettered aim: A.P1, A.M1, AB.D1.","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}},"criterion":{"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string: \"1.1\" (its outcome's number, a dot, then 1..m), or a graded criterion of a lettered aim, \"A.P1\" (aim, a dot, P/M/D for Pass/Merit/Distinction, then its number within the band; \"AB.D1\" spans aims A and B). Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$","examples":["1.1","A.P1","AB.D1"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}},"loText":{"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"$ref":"#/$defs/loNumber","description":"The number (or letter) of the learning outcome this text belongs to."},"text":{"$ref":"#/$defs/markdown"}}},"unitMention":{"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"$ref":"#/$defs/level","description":"The level printed beside the unit in this table."},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]},"level":{"description":"A level of the RQF (or QCF): 1 to 8, or entry-1 to entry-3 for Entry Level 1–3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[3,"entry-3"]},"loNumber":{"description":"A learning outcome number (1, 2, 3 …) or a learning aim letter (A, B, C …).","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[A-Z]$"}],"examples":[1,"A"]}}};
+const schema32 = {"description":"The published document this file is: who awards it, its title, version and change history.","type":"object","additionalProperties":false,"required":["awardingBody","title","version"],"properties":{"awardingBody":{"description":"The awarding organisation's full name.","type":"string","minLength":1,"examples":["Institute of Sales Professionals","Institute of Leadership and Management"]},"awardingBodyShort":{"description":"The short name the awarding body is known by.","type":"string","examples":["ISP","ILM"]},"title":{"description":"The document's title as printed on its cover.","type":"string","minLength":1,"examples":["ISP Level 5 Qualifications in Professional Sales"]},"subtitle":{"description":"The line under the title on the cover, if any.","type":"string","examples":["Award, Certificate and Diploma Qualification Specifications"]},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"version":{"$ref":"#/$defs/version","description":"This document's current version, as a quoted string (\"1.2\"). It must be the latest version in the change history."},"published":{"$ref":"#/$defs/date","description":"The date this version was published, YYYY-MM-DD."},"copyright":{"description":"The copyright line printed in the document.","type":"string"},"changeHistory":{"description":"Every published version, oldest first: version, date, what changed and who changed it.","type":"array","items":{"$ref":"#/$defs/change"}},"framework":{"description":"The framework the qualifications are regulated in, which decides how their sizes are judged: qcf (the QCF credit bands: Award 1–12 credits, Certificate 13–36, Diploma 37 or more), rqf (the Regulated Qualifications Framework: size words judged by TQT as Ofqual describes them) or none (size words not judged). Without it, the QCF credit bands apply to a qualification that states credit.","type":"string","enum":["qcf","rqf","none"],"examples":["rqf"]},"unitRefs":{"description":"How this document builds its unit refs, so that their level and group can be read from them: a preset (isp: L5B1; ilm: 8750-213; city-and-guilds: 201, 2xx = Level 2) or a pattern with named parts, e.g. \"L{level}{group}{number}\". Without it, unit refs are not judged for style.","anyOf":[{"type":"string","enum":["isp","ilm","city-and-guilds","btec"]},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The ref with its parts in braces: {level} (one digit, the unit's level; E for Entry), {group} (the group's letter), {number} (digits; {number:2} for exactly two), {scheme} (digits of the scheme number); anything else is written as is.","type":"string","pattern":"^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$","examples":["L{level}{group}{number}","{level}{number:2}","{scheme:4}-{level}{number:2}"]}}}],"examples":["isp","city-and-guilds"]},"language":{"description":"The language the document is written in, for the spelling checks: en-GB (British English, the default) or en-US (American English).","type":"string","enum":["en-GB","en-US"],"default":"en-GB"},"words":{"description":"Words the spelling check accepts in this document beyond the dictionary: names, brands and terms of the trade it uses (one word per item).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"examples":[["Salesforce","upselling"]]}}};
 const schema33 = {"description":"Ofqual sector subject area: its number and name, e.g. \"15.4 Marketing and Sales\".","type":"string","pattern":"^\\d{1,2}\\.\\d \\S.*$","examples":["15.4 Marketing and Sales"]};
 const schema34 = {"description":"A document version such as \"1.1\". Quote it: unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+(\\.\\d+)*$","examples":["1.0","1.1","2.0"]};
 const schema35 = {"description":"A calendar date written YYYY-MM-DD, e.g. 2025-05-02.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2025-05-02"]};
@@ -15,6 +15,7 @@ const func2 = runtime_ucs2length;
 const pattern4 = new RegExp("^\\d{1,2}\\.\\d \\S.*$", "u");
 const pattern5 = new RegExp("^\\d+(\\.\\d+)*$", "u");
 const pattern6 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+const pattern9 = new RegExp("^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$", "u");
 const schema36 = {"description":"One published version of the document.","type":"object","additionalProperties":false,"required":["version","date","summary"],"properties":{"version":{"$ref":"#/$defs/version"},"date":{"$ref":"#/$defs/date","description":"The date the version was published, YYYY-MM-DD."},"summary":{"description":"What changed in this version.","type":"string","minLength":1},"author":{"description":"Who made the change (initials are fine).","type":"string","examples":["KA","SG"]}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -414,10 +415,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.language !== undefined){
-let data10 = data.language;
+if(data.framework !== undefined){
+let data10 = data.framework;
 if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.language.type,parentSchema:schema32.properties.language,data:data10};
+const err18 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.framework.type,parentSchema:schema32.properties.framework,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -426,8 +427,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((data10 === "en-GB") || (data10 === "en-US"))){
-const err19 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema32.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.language.enum,parentSchema:schema32.properties.language,data:data10};
+if(!(((data10 === "qcf") || (data10 === "rqf")) || (data10 === "none"))){
+const err19 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema32.properties.framework.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.framework.enum,parentSchema:schema32.properties.framework,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -437,15 +438,13 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.words !== undefined){
-let data11 = data.words;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err20 = {instancePath:instancePath+"/words/" + i1,schemaPath:"#/properties/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.words.items,data:data12};
+if(data.unitRefs !== undefined){
+let data11 = data.unitRefs;
+const _errs27 = errors;
+let valid6 = false;
+const _errs28 = errors;
+if(typeof data11 !== "string"){
+const err20 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.unitRefs.anyOf[0].type,parentSchema:schema32.properties.unitRefs.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -454,9 +453,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/words/" + i1,schemaPath:"#/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.words.items.type,parentSchema:schema32.properties.words.items,data:data12};
+if(!((((data11 === "isp") || (data11 === "ilm")) || (data11 === "city-and-guilds")) || (data11 === "btec"))){
+const err21 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema32.properties.unitRefs.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema32.properties.unitRefs.anyOf[0].enum,parentSchema:schema32.properties.unitRefs.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -465,19 +463,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-let i2 = data11.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data11[i2];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err22 = {instancePath:instancePath+"/words",schemaPath:"#/properties/words/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema32.properties.words,data:data11};
+var _valid0 = _errs28 === errors;
+valid6 = valid6 || _valid0;
+const _errs30 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.pattern === undefined){
+const err22 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf/1/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema32.properties.unitRefs.anyOf[1].required,parentSchema:schema32.properties.unitRefs.anyOf[1],data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -485,14 +476,10 @@ else {
 vErrors.push(err22);
 }
 errors++;
-break;
 }
-indices0[item0] = i2;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/words",schemaPath:"#/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.words.type,parentSchema:schema32.properties.words,data:data11};
+for(const key1 in data11){
+if(!(key1 === "pattern")){
+const err23 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.unitRefs.anyOf[1],data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -502,14 +489,162 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(data11.pattern !== undefined){
+let data12 = data11.pattern;
+if(typeof data12 === "string"){
+if(!pattern9.test(data12)){
+const err24 = {instancePath:instancePath+"/unitRefs/pattern",schemaPath:"#/properties/unitRefs/anyOf/1/properties/pattern/pattern",keyword:"pattern",params:{pattern: "^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$"},message:"must match pattern \""+"^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$"+"\"",schema:"^[^{}]*(\\{(level|group|scheme|number)(:[1-9])?\\}[^{}]*)+$",parentSchema:schema32.properties.unitRefs.anyOf[1].properties.pattern,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/unitRefs/pattern",schemaPath:"#/properties/unitRefs/anyOf/1/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.unitRefs.anyOf[1].properties.pattern.type,parentSchema:schema32.properties.unitRefs.anyOf[1].properties.pattern,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.unitRefs.anyOf[1].type,parentSchema:schema32.properties.unitRefs.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err27 = {instancePath:instancePath+"/unitRefs",schemaPath:"#/properties/unitRefs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.unitRefs.anyOf,parentSchema:schema32.properties.unitRefs,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.language !== undefined){
+let data13 = data.language;
+if(typeof data13 !== "string"){
+const err28 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.language.type,parentSchema:schema32.properties.language,data:data13};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(!((data13 === "en-GB") || (data13 === "en-US"))){
+const err29 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema32.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.language.enum,parentSchema:schema32.properties.language,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.words !== undefined){
+let data14 = data.words;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err30 = {instancePath:instancePath+"/words/" + i1,schemaPath:"#/properties/words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.words.items,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/words/" + i1,schemaPath:"#/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.words.items.type,parentSchema:schema32.properties.words.items,data:data15};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+let i2 = data14.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data14[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err32 = {instancePath:instancePath+"/words",schemaPath:"#/properties/words/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema32.properties.words,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+break;
+}
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/words",schemaPath:"#/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.words.type,parentSchema:schema32.properties.words,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -826,7 +961,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema43 = {"description":"A titled section of the published document, in Markdown.","type":"object","additionalProperties":false,"required":["id","title","body"],"properties":{"id":{"description":"A short stable id for the section.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["introduction","assessment","rpl","simulation","assessor-requirements","iqa-requirements","tutor-competence"]},"title":{"description":"The section heading as published.","type":"string","minLength":1},"body":{"$ref":"#/$defs/markdown"}}};
-const pattern10 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern11 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -884,7 +1019,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
+if(!pattern11.test(data0)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema43.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -974,7 +1109,7 @@ validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema45 = {"description":"A group of units. Rules of combination count units and credits per group.","type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"$ref":"#/$defs/groupId"},"title":{"description":"The group's name as published.","type":"string","minLength":1,"examples":["Business","Group 1 (mandatory)"]},"letter":{"description":"The letter that stands for this group inside unit refs (ISP L5B1: B = Business). Units of this group must carry it.","type":"string","pattern":"^[A-Z]$","examples":["B","C","L","S"]},"description":{"$ref":"#/$defs/markdown"}}};
 const schema46 = {"description":"The id of a group declared under groups.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["business","core","leadership","self","group-1"]};
-const pattern12 = new RegExp("^[A-Z]$", "u");
+const pattern13 = new RegExp("^[A-Z]$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1022,7 +1157,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
+if(!pattern11.test(data0)){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/groupId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema46,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1072,7 +1207,7 @@ errors++;
 if(data.letter !== undefined){
 let data2 = data.letter;
 if(typeof data2 === "string"){
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err7 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/pattern",keyword:"pattern",params:{pattern: "^[A-Z]$"},message:"must match pattern \""+"^[A-Z]$"+"\"",schema:"^[A-Z]$",parentSchema:schema45.properties.letter,data:data2};
 if(vErrors === null){
 vErrors = [err7];
@@ -1135,8 +1270,9 @@ return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan","credit"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size of the qualification: award (1–12 credits), certificate (13–36) or diploma (37 or more).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[5]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}};
-const pattern13 = new RegExp("^\\d{3}/\\d{4}/[0-9X]$", "u");
+const schema48 = {"description":"A qualification: an Award of fixed units, or a Certificate or Diploma built by rules of combination.","type":"object","additionalProperties":false,"required":["title","type","level","qan"],"properties":{"title":{"description":"The title as it appears on the learner's certificate. It names the level and the size: \"Level 5 Award in Leadership\".","type":"string","minLength":1,"examples":["Level 5 Award in Leadership","Level 5 Certificate in Professional Sales"]},"printedTitles":{"description":"The title as printed in other places of the document (the Key Facts table, a heading, the cover), where it is printed differently. Each must be the same as the title: list them only to record, and have flagged, a document that disagrees with itself.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"type":{"description":"The size word of the title: award, certificate or diploma (an Extended Certificate is a certificate, a Foundation Diploma a diploma).","type":"string","enum":["award","certificate","diploma"]},"level":{"description":"The RQF level: 1 to 8, or entry-1 to entry-3; a qualification that spans two levels gives both, e.g. \"1/2\" (Level 1/2) or \"entry-3/1\".","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]},{"type":"string","pattern":"^(entry-[1-3]|[1-7])/[1-8]$"}],"examples":[5,"1/2"]},"qan":{"description":"The Ofqual qualification number, NNN/NNNN/C, e.g. 610/5663/7. The last character is a check digit (X stands for 10).","type":"string","pattern":"^\\d{3}/\\d{4}/[0-9X]$","examples":["610/5663/7"]},"code":{"description":"The awarding body's own number for the qualification, e.g. City & Guilds 4430-33.","type":"string","minLength":1,"examples":["4430-33","8570"]},"glh":{"$ref":"#/$defs/sizeValue","description":"Guided learning hours: a whole number for an Award, or a min/max range for a Certificate or Diploma."},"tqt":{"$ref":"#/$defs/sizeValue","description":"Total qualification time in hours: a whole number for an Award, or a min/max range for a Certificate or Diploma. One credit per 10 hours."},"credit":{"$ref":"#/$defs/sizeValue","description":"Credit value: TQT / 10. A whole number for an Award, or a min/max range for a Certificate or Diploma. Leave it out for a qualification sized in GLH and TQT only."},"units":{"description":"An Award's fixed units: each a unit ref (L5B1), or a ref with the values the published table prints beside it. Every unit listed must exist.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitMention"}},"rules":{"description":"A Certificate's or Diploma's rules of combination. A learner's selection of units must meet every rule.","type":"array","minItems":1,"items":{"$ref":"#/$defs/rule"}},"pool":{"$ref":"#/$defs/pool"},"facts":{"$ref":"#/$defs/facts"},"description":{"$ref":"#/$defs/markdown"}}};
+const pattern14 = new RegExp("^(entry-[1-3]|[1-7])/[1-8]$", "u");
+const pattern15 = new RegExp("^\\d{3}/\\d{4}/[0-9X]$", "u");
 const schema49 = {"anyOf":[{"$ref":"#/$defs/positiveInt"},{"$ref":"#/$defs/hoursRange"}]};
 const schema50 = {"type":"integer","minimum":1};
 const schema51 = {"description":"A range of hours or credits: min and/or max, whole numbers.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"description":"The smallest value allowed.","type":"integer","minimum":0},"max":{"description":"The largest value allowed. Leave out where there is no upper limit (\"37 credits or more\").","type":"integer","minimum":0}}};
@@ -1295,10 +1431,11 @@ return errors === 0;
 }
 validate32.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema52 = {"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"type":"integer","description":"The level printed beside the unit in this table.","minimum":1,"maximum":8},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]};
+const schema52 = {"description":"A unit named by its ref, optionally with the values a published table prints beside it (UAN, title, level, GLH, TQT, credit). Any value given here must agree with the unit's own definition.","anyOf":[{"$ref":"#/$defs/unitRef"},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"type":"string","description":"The UAN printed beside the unit in this table.","pattern":"^[A-Z]/\\d{3}/\\d{4}$"},"title":{"type":"string","description":"The title printed beside the unit in this table.","minLength":1},"level":{"$ref":"#/$defs/level","description":"The level printed beside the unit in this table."},"glh":{"type":"integer","description":"The GLH printed beside the unit in this table.","minimum":1},"tqt":{"type":"integer","description":"The TQT printed beside the unit in this table.","minimum":1},"credit":{"type":"integer","description":"The credit printed beside the unit in this table.","minimum":1}}}]};
 const schema53 = {"description":"The awarding body's own code for a unit, e.g. ISP L5B1 (level 5, Business, unit 1) or ILM 8750-213 (scheme 8750, unit 213 at level 2).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$","examples":["L5B1","L4C3","8750-213"]};
-const pattern14 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
-const pattern16 = new RegExp("^[A-Z]/\\d{3}/\\d{4}$", "u");
+const schema55 = {"description":"A level of the RQF (or QCF): 1 to 8, or entry-1 to entry-3 for Entry Level 1–3.","anyOf":[{"type":"integer","minimum":1,"maximum":8},{"type":"string","enum":["entry-1","entry-2","entry-3"]}],"examples":[3,"entry-3"]};
+const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
+const pattern18 = new RegExp("^[A-Z]/\\d{3}/\\d{4}$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1314,7 +1451,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
-if(!pattern14.test(data)){
+if(!pattern16.test(data)){
 const err0 = {instancePath,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1364,7 +1501,7 @@ errors++;
 if(data.ref !== undefined){
 let data0 = data.ref;
 if(typeof data0 === "string"){
-if(!pattern14.test(data0)){
+if(!pattern16.test(data0)){
 const err4 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -1389,7 +1526,7 @@ errors++;
 if(data.uan !== undefined){
 let data1 = data.uan;
 if(typeof data1 === "string"){
-if(!pattern16.test(data1)){
+if(!pattern18.test(data1)){
 const err6 = {instancePath:instancePath+"/uan",schemaPath:"#/anyOf/1/properties/uan/pattern",keyword:"pattern",params:{pattern: "^[A-Z]/\\d{3}/\\d{4}$"},message:"must match pattern \""+"^[A-Z]/\\d{3}/\\d{4}$"+"\"",schema:"^[A-Z]/\\d{3}/\\d{4}$",parentSchema:schema52.anyOf[1].properties.uan,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -1438,8 +1575,11 @@ errors++;
 }
 if(data.level !== undefined){
 let data3 = data.level;
+const _errs16 = errors;
+let valid5 = false;
+const _errs17 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/1/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.level.type,parentSchema:schema52.anyOf[1].properties.level,data:data3};
+const err10 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1450,7 +1590,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 8 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/1/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema52.anyOf[1].properties.level,data:data3};
+const err11 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1460,7 +1600,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/1/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.level,data:data3};
+const err12 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1470,11 +1610,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-if(data.glh !== undefined){
-let data4 = data.glh;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/glh",schemaPath:"#/anyOf/1/properties/glh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.glh.type,parentSchema:schema52.anyOf[1].properties.glh,data:data4};
+var _valid1 = _errs17 === errors;
+valid5 = valid5 || _valid1;
+const _errs19 = errors;
+if(typeof data3 !== "string"){
+const err13 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1483,9 +1623,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/glh",schemaPath:"#/anyOf/1/properties/glh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.glh,data:data4};
+if(!(((data3 === "entry-1") || (data3 === "entry-2")) || (data3 === "entry-3"))){
+const err14 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema55.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema55.anyOf[1].enum,parentSchema:schema55.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1494,12 +1633,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-if(data.tqt !== undefined){
-let data5 = data.tqt;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err15 = {instancePath:instancePath+"/tqt",schemaPath:"#/anyOf/1/properties/tqt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.tqt.type,parentSchema:schema52.anyOf[1].properties.tqt,data:data5};
+var _valid1 = _errs19 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const err15 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1508,9 +1645,22 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/tqt",schemaPath:"#/anyOf/1/properties/tqt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.tqt,data:data5};
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.glh !== undefined){
+let data4 = data.glh;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err16 = {instancePath:instancePath+"/glh",schemaPath:"#/anyOf/1/properties/glh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.glh.type,parentSchema:schema52.anyOf[1].properties.glh,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1519,12 +1669,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data.credit !== undefined){
-let data6 = data.credit;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/credit",schemaPath:"#/anyOf/1/properties/credit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.credit.type,parentSchema:schema52.anyOf[1].properties.credit,data:data6};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/glh",schemaPath:"#/anyOf/1/properties/glh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.glh,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1533,9 +1680,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/credit",schemaPath:"#/anyOf/1/properties/credit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.credit,data:data6};
+}
+}
+if(data.tqt !== undefined){
+let data5 = data.tqt;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err18 = {instancePath:instancePath+"/tqt",schemaPath:"#/anyOf/1/properties/tqt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.tqt.type,parentSchema:schema52.anyOf[1].properties.tqt,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1544,16 +1694,52 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.anyOf[1].type,parentSchema:schema52.anyOf[1],data};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/tqt",schemaPath:"#/anyOf/1/properties/tqt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.tqt,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.credit !== undefined){
+let data6 = data.credit;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/credit",schemaPath:"#/anyOf/1/properties/credit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[1].properties.credit.type,parentSchema:schema52.anyOf[1].properties.credit,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/anyOf/1/properties/credit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.anyOf[1].properties.credit,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.anyOf[1].type,parentSchema:schema52.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -1563,12 +1749,12 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err20 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.anyOf,parentSchema:schema52,data};
+const err23 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.anyOf,parentSchema:schema52,data};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err23];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -1589,7 +1775,7 @@ return errors === 0;
 }
 validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema55 = {"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units or credits; or state mandatory units, barred units or a minimum share at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum share of the selection's credits that must come from units at or above a level (\"a minimum of 50% at Level 5 or above\").","type":"object","additionalProperties":false,"required":["level","minPercent"],"properties":{"level":{"description":"Units at this RQF level or above count towards the share.","type":"integer","minimum":1,"maximum":8},"minPercent":{"description":"The share, in per cent of the selected credits.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]}}}},"minProperties":1};
+const schema56 = {"description":"One rule of combination. Scope it with groups and/or units (leave both out to count the whole selection), then give limits on units, credits, GLH or TQT; or state mandatory units, barred units or a minimum amount at a level.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A short id for the rule, used in messages and in the combination preview.","type":"string","pattern":"^[a-z][a-z0-9-]*$","examples":["total","business-units","level-share"]},"text":{"description":"The rule in the words the document publishes, e.g. \"At least two BUSINESS units\".","type":"string","minLength":1},"groups":{"description":"Count only units from these groups.","type":"array","minItems":1,"items":{"$ref":"#/$defs/groupId"}},"units":{"description":"Count only these units (by unit ref).","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"minUnits":{"description":"At least this many units from the scope.","type":"integer","minimum":0},"maxUnits":{"description":"At most this many units from the scope.","type":"integer","minimum":0},"minCredits":{"description":"Units from the scope totalling at least this many credits.","type":"integer","minimum":0},"maxCredits":{"description":"Units from the scope totalling at most this many credits.","type":"integer","minimum":0},"minGlh":{"description":"Units from the scope totalling at least this many guided learning hours.","type":"integer","minimum":0},"maxGlh":{"description":"Units from the scope totalling at most this many guided learning hours.","type":"integer","minimum":0},"minTqt":{"description":"Units from the scope totalling at least this many hours of total qualification time.","type":"integer","minimum":0},"maxTqt":{"description":"Units from the scope totalling at most this many hours of total qualification time.","type":"integer","minimum":0},"mandatory":{"description":"Units every learner must take, by unit ref.","type":"array","minItems":1,"items":{"$ref":"#/$defs/unitRef"}},"barred":{"description":"Units that may not count together: a learner may take at most one of them.","type":"array","minItems":2,"items":{"$ref":"#/$defs/unitRef"}},"levelShare":{"description":"A minimum amount of the selection that must come from units at or above a level: a share (minPercent: \"a minimum of 50% at Level 5 or above\") or an absolute amount (minCredits: \"at least 20 credits at Level 3 or above\"; minGlh).","type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"$ref":"#/$defs/level","description":"Units at this level or above count towards the share."},"minPercent":{"description":"The share, in per cent of the selection's credits (of its GLH where units state no credit).","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[50]},"minCredits":{"description":"Credits from units at or above the level: at least this many.","type":"integer","minimum":1,"examples":[20]},"minGlh":{"description":"Guided learning hours from units at or above the level: at least this many.","type":"integer","minimum":1,"examples":[120]}},"minProperties":2}},"minProperties":1};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1603,7 +1789,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1613,8 +1799,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema55.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+if(!(func1.call(schema56.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1627,8 +1813,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema55.properties.id,data:data0};
+if(!pattern11.test(data0)){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema56.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1639,7 +1825,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.id.type,parentSchema:schema55.properties.id,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1653,7 +1839,7 @@ if(data.text !== undefined){
 let data1 = data.text;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.text,data:data1};
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1664,7 +1850,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.text.type,parentSchema:schema55.properties.text,data:data1};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.text.type,parentSchema:schema56.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1678,7 +1864,7 @@ if(data.groups !== undefined){
 let data2 = data.groups;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err6 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.groups,data:data2};
+const err6 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.groups,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1691,7 +1877,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(!pattern10.test(data3)){
+if(!pattern11.test(data3)){
 const err7 = {instancePath:instancePath+"/groups/" + i0,schemaPath:"#/$defs/groupId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema46,data:data3};
 if(vErrors === null){
 vErrors = [err7];
@@ -1715,7 +1901,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.groups.type,parentSchema:schema55.properties.groups,data:data2};
+const err9 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.groups.type,parentSchema:schema56.properties.groups,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1729,7 +1915,7 @@ if(data.units !== undefined){
 let data4 = data.units;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err10 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.units,data:data4};
+const err10 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.units,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1742,7 +1928,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
-if(!pattern14.test(data5)){
+if(!pattern16.test(data5)){
 const err11 = {instancePath:instancePath+"/units/" + i1,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data5};
 if(vErrors === null){
 vErrors = [err11];
@@ -1766,7 +1952,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.units.type,parentSchema:schema55.properties.units,data:data4};
+const err13 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.units.type,parentSchema:schema56.properties.units,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1779,7 +1965,7 @@ errors++;
 if(data.minUnits !== undefined){
 let data6 = data.minUnits;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err14 = {instancePath:instancePath+"/minUnits",schemaPath:"#/properties/minUnits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.minUnits.type,parentSchema:schema55.properties.minUnits,data:data6};
+const err14 = {instancePath:instancePath+"/minUnits",schemaPath:"#/properties/minUnits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.minUnits.type,parentSchema:schema56.properties.minUnits,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1790,7 +1976,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/minUnits",schemaPath:"#/properties/minUnits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.minUnits,data:data6};
+const err15 = {instancePath:instancePath+"/minUnits",schemaPath:"#/properties/minUnits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.minUnits,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1804,7 +1990,7 @@ errors++;
 if(data.maxUnits !== undefined){
 let data7 = data.maxUnits;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/maxUnits",schemaPath:"#/properties/maxUnits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.maxUnits.type,parentSchema:schema55.properties.maxUnits,data:data7};
+const err16 = {instancePath:instancePath+"/maxUnits",schemaPath:"#/properties/maxUnits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.maxUnits.type,parentSchema:schema56.properties.maxUnits,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1815,7 +2001,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/maxUnits",schemaPath:"#/properties/maxUnits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.maxUnits,data:data7};
+const err17 = {instancePath:instancePath+"/maxUnits",schemaPath:"#/properties/maxUnits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.maxUnits,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1829,7 +2015,7 @@ errors++;
 if(data.minCredits !== undefined){
 let data8 = data.minCredits;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/minCredits",schemaPath:"#/properties/minCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.minCredits.type,parentSchema:schema55.properties.minCredits,data:data8};
+const err18 = {instancePath:instancePath+"/minCredits",schemaPath:"#/properties/minCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.minCredits.type,parentSchema:schema56.properties.minCredits,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1840,7 +2026,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/minCredits",schemaPath:"#/properties/minCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.minCredits,data:data8};
+const err19 = {instancePath:instancePath+"/minCredits",schemaPath:"#/properties/minCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.minCredits,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1854,7 +2040,7 @@ errors++;
 if(data.maxCredits !== undefined){
 let data9 = data.maxCredits;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/maxCredits",schemaPath:"#/properties/maxCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.maxCredits.type,parentSchema:schema55.properties.maxCredits,data:data9};
+const err20 = {instancePath:instancePath+"/maxCredits",schemaPath:"#/properties/maxCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.maxCredits.type,parentSchema:schema56.properties.maxCredits,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1865,7 +2051,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/maxCredits",schemaPath:"#/properties/maxCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.maxCredits,data:data9};
+const err21 = {instancePath:instancePath+"/maxCredits",schemaPath:"#/properties/maxCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.maxCredits,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1876,11 +2062,10 @@ errors++;
 }
 }
 }
-if(data.mandatory !== undefined){
-let data10 = data.mandatory;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err22 = {instancePath:instancePath+"/mandatory",schemaPath:"#/properties/mandatory/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.mandatory,data:data10};
+if(data.minGlh !== undefined){
+let data10 = data.minGlh;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err22 = {instancePath:instancePath+"/minGlh",schemaPath:"#/properties/minGlh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.minGlh.type,parentSchema:schema56.properties.minGlh,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1889,12 +2074,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(!pattern14.test(data11)){
-const err23 = {instancePath:instancePath+"/mandatory/" + i2,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/minGlh",schemaPath:"#/properties/minGlh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.minGlh,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1904,8 +2086,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/mandatory/" + i2,schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data11};
+}
+if(data.maxGlh !== undefined){
+let data11 = data.maxGlh;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/maxGlh",schemaPath:"#/properties/maxGlh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.maxGlh.type,parentSchema:schema56.properties.maxGlh,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1914,10 +2099,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/mandatory",schemaPath:"#/properties/mandatory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.mandatory.type,parentSchema:schema55.properties.mandatory,data:data10};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/maxGlh",schemaPath:"#/properties/maxGlh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.maxGlh,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1927,11 +2111,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.barred !== undefined){
-let data12 = data.barred;
-if(Array.isArray(data12)){
-if(data12.length < 2){
-const err26 = {instancePath:instancePath+"/barred",schemaPath:"#/properties/barred/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema55.properties.barred,data:data12};
+}
+if(data.minTqt !== undefined){
+let data12 = data.minTqt;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err26 = {instancePath:instancePath+"/minTqt",schemaPath:"#/properties/minTqt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.minTqt.type,parentSchema:schema56.properties.minTqt,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1940,12 +2124,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(typeof data13 === "string"){
-if(!pattern14.test(data13)){
-const err27 = {instancePath:instancePath+"/barred/" + i3,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data13};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/minTqt",schemaPath:"#/properties/minTqt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.minTqt,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1955,8 +2136,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/barred/" + i3,schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data13};
+}
+if(data.maxTqt !== undefined){
+let data13 = data.maxTqt;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err28 = {instancePath:instancePath+"/maxTqt",schemaPath:"#/properties/maxTqt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.maxTqt.type,parentSchema:schema56.properties.maxTqt,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1965,10 +2149,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/barred",schemaPath:"#/properties/barred/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.barred.type,parentSchema:schema55.properties.barred,data:data12};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err29 = {instancePath:instancePath+"/maxTqt",schemaPath:"#/properties/maxTqt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.maxTqt,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1978,11 +2161,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.levelShare !== undefined){
-let data14 = data.levelShare;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.level === undefined){
-const err30 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema55.properties.levelShare.required,parentSchema:schema55.properties.levelShare,data:data14};
+}
+if(data.mandatory !== undefined){
+let data14 = data.mandatory;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err30 = {instancePath:instancePath+"/mandatory",schemaPath:"#/properties/mandatory/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.mandatory,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1991,8 +2175,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data14.minPercent === undefined){
-const err31 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/required",keyword:"required",params:{missingProperty: "minPercent"},message:"must have required property '"+"minPercent"+"'",schema:schema55.properties.levelShare.required,parentSchema:schema55.properties.levelShare,data:data14};
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 === "string"){
+if(!pattern16.test(data15)){
+const err31 = {instancePath:instancePath+"/mandatory/" + i2,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2001,9 +2189,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key1 in data14){
-if(!((key1 === "level") || (key1 === "minPercent"))){
-const err32 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.levelShare,data:data14};
+}
+else {
+const err32 = {instancePath:instancePath+"/mandatory/" + i2,schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2013,10 +2201,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data14.level !== undefined){
-let data15 = data14.level;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err33 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/properties/levelShare/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.levelShare.properties.level.type,parentSchema:schema55.properties.levelShare.properties.level,data:data15};
+}
+else {
+const err33 = {instancePath:instancePath+"/mandatory",schemaPath:"#/properties/mandatory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.mandatory.type,parentSchema:schema56.properties.mandatory,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2025,9 +2212,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 8 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/properties/levelShare/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema55.properties.levelShare.properties.level,data:data15};
+}
+if(data.barred !== undefined){
+let data16 = data.barred;
+if(Array.isArray(data16)){
+if(data16.length < 2){
+const err34 = {instancePath:instancePath+"/barred",schemaPath:"#/properties/barred/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema56.properties.barred,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2036,8 +2226,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data15 < 1 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/properties/levelShare/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.properties.levelShare.properties.level,data:data15};
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(typeof data17 === "string"){
+if(!pattern16.test(data17)){
+const err35 = {instancePath:instancePath+"/barred/" + i3,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2047,12 +2241,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-if(data14.minPercent !== undefined){
-let data16 = data14.minPercent;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema55.properties.levelShare.properties.minPercent,data:data16};
+else {
+const err36 = {instancePath:instancePath+"/barred/" + i3,schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2061,8 +2251,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema55.properties.levelShare.properties.minPercent,data:data16};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/barred",schemaPath:"#/properties/barred/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.barred.type,parentSchema:schema56.properties.barred,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2072,8 +2264,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.levelShare.properties.minPercent.type,parentSchema:schema55.properties.levelShare.properties.minPercent,data:data16};
+if(data.levelShare !== undefined){
+let data18 = data.levelShare;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(Object.keys(data18).length < 2){
+const err38 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema56.properties.levelShare,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2082,10 +2277,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.levelShare.type,parentSchema:schema55.properties.levelShare,data:data14};
+if(data18.level === undefined){
+const err39 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema56.properties.levelShare.required,parentSchema:schema56.properties.levelShare,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2094,10 +2287,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+for(const key1 in data18){
+if(!((((key1 === "level") || (key1 === "minPercent")) || (key1 === "minCredits")) || (key1 === "minGlh"))){
+const err40 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.levelShare,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2106,12 +2298,205 @@ vErrors.push(err40);
 }
 errors++;
 }
+}
+if(data18.level !== undefined){
+let data19 = data18.level;
+const _errs47 = errors;
+let valid15 = false;
+const _errs48 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err41 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 8 || isNaN(data19)){
+const err42 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema55.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data19 < 1 || isNaN(data19)){
+const err43 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var _valid0 = _errs48 === errors;
+valid15 = valid15 || _valid0;
+const _errs50 = errors;
+if(typeof data19 !== "string"){
+const err44 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(!(((data19 === "entry-1") || (data19 === "entry-2")) || (data19 === "entry-3"))){
+const err45 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema55.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema55.anyOf[1].enum,parentSchema:schema55.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid0 = _errs50 === errors;
+valid15 = valid15 || _valid0;
+if(!valid15){
+const err46 = {instancePath:instancePath+"/levelShare/level",schemaPath:"#/$defs/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data18.minPercent !== undefined){
+let data20 = data18.minPercent;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 100 || isNaN(data20)){
+const err47 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema56.properties.levelShare.properties.minPercent,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data20 <= 0 || isNaN(data20)){
+const err48 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema56.properties.levelShare.properties.minPercent,data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/levelShare/minPercent",schemaPath:"#/properties/levelShare/properties/minPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.levelShare.properties.minPercent.type,parentSchema:schema56.properties.levelShare.properties.minPercent,data:data20};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data18.minCredits !== undefined){
+let data21 = data18.minCredits;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err50 = {instancePath:instancePath+"/levelShare/minCredits",schemaPath:"#/properties/levelShare/properties/minCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.levelShare.properties.minCredits.type,parentSchema:schema56.properties.levelShare.properties.minCredits,data:data21};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 1 || isNaN(data21)){
+const err51 = {instancePath:instancePath+"/levelShare/minCredits",schemaPath:"#/properties/levelShare/properties/minCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.levelShare.properties.minCredits,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+if(data18.minGlh !== undefined){
+let data22 = data18.minGlh;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err52 = {instancePath:instancePath+"/levelShare/minGlh",schemaPath:"#/properties/levelShare/properties/minGlh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.levelShare.properties.minGlh.type,parentSchema:schema56.properties.levelShare.properties.minGlh,data:data22};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 1 || isNaN(data22)){
+const err53 = {instancePath:instancePath+"/levelShare/minGlh",schemaPath:"#/properties/levelShare/properties/minGlh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.levelShare.properties.minGlh,data:data22};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/levelShare",schemaPath:"#/properties/levelShare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.levelShare.type,parentSchema:schema56.properties.levelShare,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
 validate38.errors = vErrors;
 return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}};
+const schema62 = {"description":"The units a Certificate or Diploma may draw on. Without a pool, every unit of this document may be chosen.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"groups":{"description":"Every unit of these groups may be chosen.","type":"array","items":{"$ref":"#/$defs/groupId"}},"units":{"description":"These units may be chosen, by unit ref; they may be units of another level or of another spec file in the workspace.","type":"array","items":{"$ref":"#/$defs/unitRef"}}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2125,7 +2510,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2136,7 +2521,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "groups") || (key0 === "units"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2153,7 +2538,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern10.test(data1)){
+if(!pattern11.test(data1)){
 const err2 = {instancePath:instancePath+"/groups/" + i0,schemaPath:"#/$defs/groupId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema46,data:data1};
 if(vErrors === null){
 vErrors = [err2];
@@ -2177,7 +2562,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.groups.type,parentSchema:schema60.properties.groups,data:data0};
+const err4 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.groups.type,parentSchema:schema62.properties.groups,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2194,7 +2579,7 @@ const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 let data3 = data2[i1];
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
+if(!pattern16.test(data3)){
 const err5 = {instancePath:instancePath+"/units/" + i1,schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data3};
 if(vErrors === null){
 vErrors = [err5];
@@ -2218,7 +2603,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.units.type,parentSchema:schema60.properties.units,data:data2};
+const err7 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.units.type,parentSchema:schema62.properties.units,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2230,7 +2615,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2296,8 +2681,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.credit === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credit"},message:"must have required property '"+"credit"+"'",schema:schema48.required,parentSchema:schema48,data};
+for(const key0 in data){
+if(!(func1.call(schema48.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2306,9 +2692,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema48.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+}
+if(data.title !== undefined){
+let data0 = data.title;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2318,11 +2707,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data0 = data.title;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.title,data:data0};
+else {
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.title.type,parentSchema:schema48.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2332,8 +2718,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.title.type,parentSchema:schema48.properties.title,data:data0};
+if(data.printedTitles !== undefined){
+let data1 = data.printedTitles;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err7 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.printedTitles,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2342,12 +2731,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.printedTitles !== undefined){
-let data1 = data.printedTitles;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err8 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.printedTitles,data:data1};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err8 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.printedTitles.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2356,12 +2745,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err9 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.printedTitles.items,data:data2};
+}
+else {
+const err9 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.printedTitles.items.type,parentSchema:schema48.properties.printedTitles.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2371,8 +2757,9 @@ vErrors.push(err9);
 errors++;
 }
 }
+}
 else {
-const err10 = {instancePath:instancePath+"/printedTitles/" + i0,schemaPath:"#/properties/printedTitles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.printedTitles.items.type,parentSchema:schema48.properties.printedTitles.items,data:data2};
+const err10 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.printedTitles.type,parentSchema:schema48.properties.printedTitles,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2382,9 +2769,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/printedTitles",schemaPath:"#/properties/printedTitles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.printedTitles.type,parentSchema:schema48.properties.printedTitles,data:data1};
+if(data.type !== undefined){
+let data3 = data.type;
+if(typeof data3 !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.type.type,parentSchema:schema48.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2393,26 +2781,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.type.type,parentSchema:schema48.properties.type,data:data3};
+if(!(((data3 === "award") || (data3 === "certificate")) || (data3 === "diploma"))){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.type.enum,parentSchema:schema48.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-if(!(((data3 === "award") || (data3 === "certificate")) || (data3 === "diploma"))){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.type.enum,parentSchema:schema48.properties.type,data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -2423,7 +2798,18 @@ const _errs11 = errors;
 let valid3 = false;
 const _errs12 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err14 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.level.anyOf[0].type,parentSchema:schema48.properties.level.anyOf[0],data:data4};
+const err13 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.level.anyOf[0].type,parentSchema:schema48.properties.level.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 8 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema48.properties.level.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2432,9 +2818,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 8 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema48.properties.level.anyOf[0],data:data4};
+if(data4 < 1 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.properties.level.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2443,8 +2828,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data4 < 1 || isNaN(data4)){
-const err16 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.properties.level.anyOf[0],data:data4};
+}
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.level.anyOf[1].type,parentSchema:schema48.properties.level.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2453,12 +2842,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-var _valid0 = _errs12 === errors;
-valid3 = valid3 || _valid0;
-const _errs14 = errors;
-if(typeof data4 !== "string"){
-const err17 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.level.anyOf[1].type,parentSchema:schema48.properties.level.anyOf[1],data:data4};
+if(!(((data4 === "entry-1") || (data4 === "entry-2")) || (data4 === "entry-3"))){
+const err17 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.level.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema48.properties.level.anyOf[1].enum,parentSchema:schema48.properties.level.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2467,8 +2852,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!(((data4 === "entry-1") || (data4 === "entry-2")) || (data4 === "entry-3"))){
-const err18 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.level.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema48.properties.level.anyOf[1].enum,parentSchema:schema48.properties.level.anyOf[1],data:data4};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+const _errs16 = errors;
+if(typeof data4 === "string"){
+if(!pattern14.test(data4)){
+const err18 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^(entry-[1-3]|[1-7])/[1-8]$"},message:"must match pattern \""+"^(entry-[1-3]|[1-7])/[1-8]$"+"\"",schema:"^(entry-[1-3]|[1-7])/[1-8]$",parentSchema:schema48.properties.level.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2477,15 +2866,26 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid0 = _errs14 === errors;
-valid3 = valid3 || _valid0;
-if(!valid3){
-const err19 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.level.anyOf,parentSchema:schema48.properties.level,data:data4};
+}
+else {
+const err19 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.level.anyOf[2].type,parentSchema:schema48.properties.level.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err20 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.level.anyOf,parentSchema:schema48.properties.level,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -2504,24 +2904,49 @@ vErrors = null;
 if(data.qan !== undefined){
 let data5 = data.qan;
 if(typeof data5 === "string"){
-if(!pattern13.test(data5)){
-const err20 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/pattern",keyword:"pattern",params:{pattern: "^\\d{3}/\\d{4}/[0-9X]$"},message:"must match pattern \""+"^\\d{3}/\\d{4}/[0-9X]$"+"\"",schema:"^\\d{3}/\\d{4}/[0-9X]$",parentSchema:schema48.properties.qan,data:data5};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.qan.type,parentSchema:schema48.properties.qan,data:data5};
+if(!pattern15.test(data5)){
+const err21 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/pattern",keyword:"pattern",params:{pattern: "^\\d{3}/\\d{4}/[0-9X]$"},message:"must match pattern \""+"^\\d{3}/\\d{4}/[0-9X]$"+"\"",schema:"^\\d{3}/\\d{4}/[0-9X]$",parentSchema:schema48.properties.qan,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/qan",schemaPath:"#/properties/qan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.qan.type,parentSchema:schema48.properties.qan,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data6 = data.code;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err23 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.code,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.code.type,parentSchema:schema48.properties.code,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -2545,65 +2970,65 @@ errors = vErrors.length;
 }
 }
 if(data.units !== undefined){
-let data9 = data.units;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err22 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.units,data:data9};
+let data10 = data.units;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err25 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.units,data:data10};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err25];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err25);
 }
 errors++;
 }
-const len1 = data9.length;
+const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate36(data9[i1], {instancePath:instancePath+"/units/" + i1,parentData:data9,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(!(validate36(data10[i1], {instancePath:instancePath+"/units/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.units.type,parentSchema:schema48.properties.units,data:data9};
+const err26 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.units.type,parentSchema:schema48.properties.units,data:data10};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err26];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 if(data.rules !== undefined){
-let data11 = data.rules;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err24 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data11};
+let data12 = data.rules;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err27 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data12};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err27];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err27);
 }
 errors++;
 }
-const len2 = data11.length;
+const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate38(data11[i2], {instancePath:instancePath+"/rules/" + i2,parentData:data11,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate38(data12[i2], {instancePath:instancePath+"/rules/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data11};
+const err28 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data12};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err28];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err28);
 }
 errors++;
 }
@@ -2621,38 +3046,38 @@ errors = vErrors.length;
 }
 }
 if(data.description !== undefined){
-let data15 = data.description;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err26 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data15};
+let data16 = data.description;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err29 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data16};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err29];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data15};
+const err30 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data16};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err30];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err30);
 }
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err31];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -2661,12 +3086,13 @@ return errors === 0;
 }
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group","credit"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"description":"The unit's RQF level (1–8). It must match the level digit in its ref.","type":"integer","minimum":1,"maximum":8,"examples":[5]},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits)."},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes, numbered 1..n, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}}}};
-const schema71 = {"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}};
-const pattern27 = new RegExp("^[KSB]\\d+$", "u");
-const schema73 = {"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"description":"The outcome's number: 1, 2, 3 … without gaps.","type":"integer","minimum":1},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1).","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}};
-const schema74 = {"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string, \"1.1\": its outcome's number, a dot, then 1..m. Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^\\d+\\.\\d+$","examples":["1.1","2.3"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}};
-const pattern29 = new RegExp("^\\d+\\.\\d+$", "u");
+const schema66 = {"description":"A unit: its identity, size, and learning outcomes with assessment criteria.","type":"object","additionalProperties":false,"required":["ref","title","level","group"],"properties":{"ref":{"$ref":"#/$defs/unitRef"},"uan":{"description":"The Ofqual unit reference number, L/NNN/NNNN, e.g. A/651/5975. The first letter is a check character.","type":"string","pattern":"^[A-Z]/\\d{3}/\\d{4}$","examples":["A/651/5975"]},"title":{"description":"The unit's title as published.","type":"string","minLength":1,"examples":["Analyse Financial Performance"]},"level":{"$ref":"#/$defs/level","description":"The unit's level: 1–8, or entry-1 to entry-3. Where the document declares unitRefs, it must match the level its ref carries."},"group":{"$ref":"#/$defs/groupId","description":"The id of the group this unit belongs to."},"glh":{"$ref":"#/$defs/positiveInt","description":"Guided learning hours: time under the immediate guidance of a tutor or assessor. At most the TQT."},"tqt":{"$ref":"#/$defs/positiveInt","description":"Total qualification time in hours: GLH plus directed study and assessment."},"credit":{"$ref":"#/$defs/positiveInt","description":"Credit value: one credit per 10 hours of TQT (TQT 50 -> 5 credits). Leave it out for a unit sized in GLH (and TQT) only."},"assessment":{"description":"How the unit is assessed: internal (set and marked by the centre, quality-assured by the awarding body) or external (set and marked by the awarding body: an exam or a set task).","type":"string","enum":["internal","external"]},"summary":{"description":"true when this unit is specified in full elsewhere and only its key facts are given here (no learning outcomes expected).","type":"boolean"},"specifiedIn":{"description":"The spec file (relative path) or document where this unit is specified in full. A unit repeated in another spec file must agree with it field by field.","type":"string","examples":["isp-level-4.yaml"]},"purpose":{"$ref":"#/$defs/markdown","description":"The unit's purpose and aims."},"apprenticeshipLinks":{"description":"How the unit relates to apprenticeship standards: each standard with the knowledge (K), skill (S) and behaviour (B) codes the unit covers. Leave it empty ([]) for a unit not linked to any standard.","type":"array","items":{"$ref":"#/$defs/apprenticeshipLink"}},"sectorSubjectArea":{"$ref":"#/$defs/ssa"},"learningOutcomes":{"description":"The learning outcomes (or learning aims), numbered 1..n or lettered A, B, C …, each with its assessment criteria.","type":"array","minItems":1,"items":{"$ref":"#/$defs/learningOutcome"}},"indicativeContent":{"description":"Indicative content for tutors, one entry per learning outcome.","type":"array","items":{"$ref":"#/$defs/loText"}},"assessorGuidance":{"description":"Assessor guidance on the evidence expected: one entry per learning outcome, or one text for the whole unit.","anyOf":[{"type":"array","items":{"$ref":"#/$defs/loText"}},{"$ref":"#/$defs/markdown"}]}}};
+const schema74 = {"description":"An apprenticeship standard and the KSB codes of it that the unit covers.","type":"object","additionalProperties":false,"required":["standard","ksbs"],"properties":{"standard":{"description":"The apprenticeship standard's name.","type":"string","minLength":1,"examples":["Level 5 Operations Manager Apprenticeship"]},"ksbs":{"description":"The knowledge, skill and behaviour codes covered, each with its text as the standard words it.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["code","text"],"properties":{"code":{"description":"K, S or B followed by the number, e.g. K7.","type":"string","pattern":"^[KSB]\\d+$","examples":["K7","S13","B3"]},"text":{"description":"The standard's words for this code. One code of one standard must carry one text everywhere.","type":"string","minLength":1,"examples":["Financial management techniques"]}}}}}};
+const pattern29 = new RegExp("^[KSB]\\d+$", "u");
+const schema76 = {"description":"A learning outcome: what the learner will learn (\"Understand …\" for knowledge, \"Be able to …\" for skills), with its assessment criteria.","type":"object","additionalProperties":false,"required":["number","text","criteria"],"properties":{"number":{"$ref":"#/$defs/loNumber","description":"The outcome's number, 1, 2, 3 … without gaps, or a learning aim's letter, A, B, C …"},"text":{"description":"The learning outcome as published.","type":"string","minLength":1,"examples":["Be able to use financial tools for analysis of customer accounts"]},"criteria":{"description":"The assessment criteria of this outcome, numbered LO.1, LO.2 … (1.1, 1.2 for outcome 1), or graded criteria of a lettered aim: A.P1, A.M1, AB.D1.","type":"array","minItems":1,"items":{"$ref":"#/$defs/criterion"}}}};
+const schema77 = {"description":"A learning outcome number (1, 2, 3 …) or a learning aim letter (A, B, C …).","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[A-Z]$"}],"examples":[1,"A"]};
+const schema78 = {"description":"An assessment criterion: what the learner must show.","type":"object","additionalProperties":false,"required":["number","text"],"properties":{"number":{"description":"The criterion's number as a quoted string: \"1.1\" (its outcome's number, a dot, then 1..m), or a graded criterion of a lettered aim, \"A.P1\" (aim, a dot, P/M/D for Pass/Merit/Distinction, then its number within the band; \"AB.D1\" spans aims A and B). Unquoted, YAML reads 1.10 as the number 1.1.","type":"string","pattern":"^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$","examples":["1.1","A.P1","AB.D1"]},"text":{"description":"The assessment criterion as published.","type":"string","minLength":1,"examples":["Estimate the potential lifetime value of customer accounts"]}}};
+const pattern32 = new RegExp("^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$", "u");
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2680,7 +3106,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.number === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2690,7 +3116,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2700,7 +3126,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.criteria === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2711,7 +3137,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "number") || (key0 === "text")) || (key0 === "criteria"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2723,8 +3149,11 @@ errors++;
 }
 if(data.number !== undefined){
 let data0 = data.number;
+const _errs4 = errors;
+let valid2 = false;
+const _errs5 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.number.type,parentSchema:schema73.properties.number,data:data0};
+const err4 = {instancePath:instancePath+"/number",schemaPath:"#/$defs/loNumber/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.anyOf[0].type,parentSchema:schema77.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2735,7 +3164,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.number,data:data0};
+const err5 = {instancePath:instancePath+"/number",schemaPath:"#/$defs/loNumber/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2745,12 +3174,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-if(data.text !== undefined){
-let data1 = data.text;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73.properties.text,data:data1};
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+const _errs7 = errors;
+if(typeof data0 === "string"){
+if(!pattern13.test(data0)){
+const err6 = {instancePath:instancePath+"/number",schemaPath:"#/$defs/loNumber/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[A-Z]$"},message:"must match pattern \""+"^[A-Z]$"+"\"",schema:"^[A-Z]$",parentSchema:schema77.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2761,7 +3190,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.text.type,parentSchema:schema73.properties.text,data:data1};
+const err7 = {instancePath:instancePath+"/number",schemaPath:"#/$defs/loNumber/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.anyOf[1].type,parentSchema:schema77.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2770,12 +3199,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.criteria !== undefined){
-let data2 = data.criteria;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema73.properties.criteria,data:data2};
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const err8 = {instancePath:instancePath+"/number",schemaPath:"#/$defs/loNumber/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema77.anyOf,parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2784,12 +3211,23 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.number === undefined){
-const err9 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.text !== undefined){
+let data1 = data.text;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err9 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2798,8 +3236,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.text === undefined){
-const err10 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+}
+else {
+const err10 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.text.type,parentSchema:schema76.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2808,9 +3247,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "number") || (key1 === "text"))){
-const err11 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data3};
+}
+if(data.criteria !== undefined){
+let data2 = data.criteria;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err11 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema76.properties.criteria,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2819,12 +3261,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data3.number !== undefined){
-let data4 = data3.number;
-if(typeof data4 === "string"){
-if(!pattern29.test(data4)){
-const err12 = {instancePath:instancePath+"/criteria/" + i0+"/number",schemaPath:"#/$defs/criterion/properties/number/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+$"},message:"must match pattern \""+"^\\d+\\.\\d+$"+"\"",schema:"^\\d+\\.\\d+$",parentSchema:schema74.properties.number,data:data4};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.number === undefined){
+const err12 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2833,9 +3275,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/criteria/" + i0+"/number",schemaPath:"#/$defs/criterion/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.number.type,parentSchema:schema74.properties.number,data:data4};
+if(data3.text === undefined){
+const err13 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2844,12 +3285,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data3.text !== undefined){
-let data5 = data3.text;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err14 = {instancePath:instancePath+"/criteria/" + i0+"/text",schemaPath:"#/$defs/criterion/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.properties.text,data:data5};
+for(const key1 in data3){
+if(!((key1 === "number") || (key1 === "text"))){
+const err14 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2859,8 +3297,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/criteria/" + i0+"/text",schemaPath:"#/$defs/criterion/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.text.type,parentSchema:schema74.properties.text,data:data5};
+if(data3.number !== undefined){
+let data4 = data3.number;
+if(typeof data4 === "string"){
+if(!pattern32.test(data4)){
+const err15 = {instancePath:instancePath+"/criteria/" + i0+"/number",schemaPath:"#/$defs/criterion/properties/number/pattern",keyword:"pattern",params:{pattern: "^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$"},message:"must match pattern \""+"^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$"+"\"",schema:"^(\\d+\\.\\d+|[A-Z]{1,4}\\.[PMD]\\d+)$",parentSchema:schema78.properties.number,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2870,9 +3311,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data3};
+const err16 = {instancePath:instancePath+"/criteria/" + i0+"/number",schemaPath:"#/$defs/criterion/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.number.type,parentSchema:schema78.properties.number,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2882,9 +3322,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.criteria.type,parentSchema:schema73.properties.criteria,data:data2};
+if(data3.text !== undefined){
+let data5 = data3.text;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err17 = {instancePath:instancePath+"/criteria/" + i0+"/text",schemaPath:"#/$defs/criterion/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.text,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2894,9 +3336,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err18 = {instancePath:instancePath+"/criteria/" + i0+"/text",schemaPath:"#/$defs/criterion/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.text.type,parentSchema:schema78.properties.text,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2905,12 +3346,48 @@ vErrors.push(err18);
 }
 errors++;
 }
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/criteria/" + i0,schemaPath:"#/$defs/criterion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.criteria.type,parentSchema:schema76.properties.criteria,data:data2};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
 validate45.errors = vErrors;
 return errors === 0;
 }
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema75 = {"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"description":"The number of the learning outcome this text belongs to.","type":"integer","minimum":1},"text":{"$ref":"#/$defs/markdown"}}};
+const schema79 = {"description":"Text that belongs to one learning outcome.","type":"object","additionalProperties":false,"required":["lo","text"],"properties":{"lo":{"$ref":"#/$defs/loNumber","description":"The number (or letter) of the learning outcome this text belongs to."},"text":{"$ref":"#/$defs/markdown"}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2924,7 +3401,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lo === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lo"},message:"must have required property '"+"lo"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lo"},message:"must have required property '"+"lo"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2934,7 +3411,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2945,7 +3422,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "lo") || (key0 === "text"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2957,8 +3434,11 @@ errors++;
 }
 if(data.lo !== undefined){
 let data0 = data.lo;
+const _errs4 = errors;
+let valid2 = false;
+const _errs5 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/lo",schemaPath:"#/properties/lo/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.lo.type,parentSchema:schema75.properties.lo,data:data0};
+const err3 = {instancePath:instancePath+"/lo",schemaPath:"#/$defs/loNumber/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.anyOf[0].type,parentSchema:schema77.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2969,7 +3449,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/lo",schemaPath:"#/properties/lo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.properties.lo,data:data0};
+const err4 = {instancePath:instancePath+"/lo",schemaPath:"#/$defs/loNumber/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2979,12 +3459,12 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-if(data.text !== undefined){
-let data1 = data.text;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data1};
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+const _errs7 = errors;
+if(typeof data0 === "string"){
+if(!pattern13.test(data0)){
+const err5 = {instancePath:instancePath+"/lo",schemaPath:"#/$defs/loNumber/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[A-Z]$"},message:"must match pattern \""+"^[A-Z]$"+"\"",schema:"^[A-Z]$",parentSchema:schema77.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2995,7 +3475,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data1};
+const err6 = {instancePath:instancePath+"/lo",schemaPath:"#/$defs/loNumber/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.anyOf[1].type,parentSchema:schema77.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3004,15 +3484,63 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const err7 = {instancePath:instancePath+"/lo",schemaPath:"#/$defs/loNumber/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema77.anyOf,parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.text !== undefined){
+let data1 = data.text;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err8 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -3034,7 +3562,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ref === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3044,7 +3572,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3054,7 +3582,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.level === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3064,7 +3592,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.group === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3073,8 +3601,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.credit === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credit"},message:"must have required property '"+"credit"+"'",schema:schema64.required,parentSchema:schema64,data};
+for(const key0 in data){
+if(!(func1.call(schema66.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3083,9 +3612,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema64.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
+}
+if(data.ref !== undefined){
+let data0 = data.ref;
+if(typeof data0 === "string"){
+if(!pattern16.test(data0)){
+const err5 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3095,11 +3627,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.ref !== undefined){
-let data0 = data.ref;
-if(typeof data0 === "string"){
-if(!pattern14.test(data0)){
-const err6 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/unitRef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema53,data:data0};
+else {
+const err6 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3109,8 +3638,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/unitRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data0};
+if(data.uan !== undefined){
+let data1 = data.uan;
+if(typeof data1 === "string"){
+if(!pattern18.test(data1)){
+const err7 = {instancePath:instancePath+"/uan",schemaPath:"#/properties/uan/pattern",keyword:"pattern",params:{pattern: "^[A-Z]/\\d{3}/\\d{4}$"},message:"must match pattern \""+"^[A-Z]/\\d{3}/\\d{4}$"+"\"",schema:"^[A-Z]/\\d{3}/\\d{4}$",parentSchema:schema66.properties.uan,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3120,11 +3652,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.uan !== undefined){
-let data1 = data.uan;
-if(typeof data1 === "string"){
-if(!pattern16.test(data1)){
-const err8 = {instancePath:instancePath+"/uan",schemaPath:"#/properties/uan/pattern",keyword:"pattern",params:{pattern: "^[A-Z]/\\d{3}/\\d{4}$"},message:"must match pattern \""+"^[A-Z]/\\d{3}/\\d{4}$"+"\"",schema:"^[A-Z]/\\d{3}/\\d{4}$",parentSchema:schema64.properties.uan,data:data1};
+else {
+const err8 = {instancePath:instancePath+"/uan",schemaPath:"#/properties/uan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.uan.type,parentSchema:schema66.properties.uan,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3134,8 +3663,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/uan",schemaPath:"#/properties/uan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.uan.type,parentSchema:schema64.properties.uan,data:data1};
+if(data.title !== undefined){
+let data2 = data.title;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3145,11 +3677,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data2 = data.title;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.title,data:data2};
+else {
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.title.type,parentSchema:schema66.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3159,8 +3688,13 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.title.type,parentSchema:schema64.properties.title,data:data2};
+if(data.level !== undefined){
+let data3 = data.level;
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err11 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3169,11 +3703,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.level !== undefined){
-let data3 = data.level;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.properties.level.type,parentSchema:schema64.properties.level,data:data3};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 8 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3182,9 +3714,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 8 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema64.properties.level,data:data3};
+if(data3 < 1 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3193,8 +3724,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema64.properties.level,data:data3};
+}
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3203,13 +3738,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-if(data.group !== undefined){
-let data4 = data.group;
-if(typeof data4 === "string"){
-if(!pattern10.test(data4)){
-const err15 = {instancePath:instancePath+"/group",schemaPath:"#/$defs/groupId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema46,data:data4};
+if(!(((data3 === "entry-1") || (data3 === "entry-2")) || (data3 === "entry-3"))){
+const err15 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema55.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema55.anyOf[1].enum,parentSchema:schema55.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3218,9 +3748,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/group",schemaPath:"#/$defs/groupId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err16 = {instancePath:instancePath+"/level",schemaPath:"#/$defs/level/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3229,11 +3760,23 @@ vErrors.push(err16);
 }
 errors++;
 }
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
 }
-if(data.glh !== undefined){
-let data5 = data.glh;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err17 = {instancePath:instancePath+"/glh",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.group !== undefined){
+let data4 = data.group;
+if(typeof data4 === "string"){
+if(!pattern11.test(data4)){
+const err17 = {instancePath:instancePath+"/group",schemaPath:"#/$defs/groupId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3242,9 +3785,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/glh",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data5};
+}
+else {
+const err18 = {instancePath:instancePath+"/group",schemaPath:"#/$defs/groupId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3254,11 +3797,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-if(data.tqt !== undefined){
-let data6 = data.tqt;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/tqt",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data6};
+if(data.glh !== undefined){
+let data5 = data.glh;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err19 = {instancePath:instancePath+"/glh",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3267,9 +3809,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/tqt",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data6};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/glh",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3280,10 +3822,10 @@ errors++;
 }
 }
 }
-if(data.credit !== undefined){
-let data7 = data.credit;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data7};
+if(data.tqt !== undefined){
+let data6 = data.tqt;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err21 = {instancePath:instancePath+"/tqt",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3292,9 +3834,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/credit",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data7};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/tqt",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3305,10 +3847,10 @@ errors++;
 }
 }
 }
-if(data.summary !== undefined){
-let data8 = data.summary;
-if(typeof data8 !== "boolean"){
-const err23 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.properties.summary.type,parentSchema:schema64.properties.summary,data:data8};
+if(data.credit !== undefined){
+let data7 = data.credit;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err23 = {instancePath:instancePath+"/credit",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3317,11 +3859,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.specifiedIn !== undefined){
-let data9 = data.specifiedIn;
-if(typeof data9 !== "string"){
-const err24 = {instancePath:instancePath+"/specifiedIn",schemaPath:"#/properties/specifiedIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.specifiedIn.type,parentSchema:schema64.properties.specifiedIn,data:data9};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/credit",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3331,11 +3871,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.purpose !== undefined){
-let data10 = data.purpose;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err25 = {instancePath:instancePath+"/purpose",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data10};
+}
+if(data.assessment !== undefined){
+let data8 = data.assessment;
+if(typeof data8 !== "string"){
+const err25 = {instancePath:instancePath+"/assessment",schemaPath:"#/properties/assessment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.assessment.type,parentSchema:schema66.properties.assessment,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3344,9 +3884,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/purpose",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data10};
+if(!((data8 === "internal") || (data8 === "external"))){
+const err26 = {instancePath:instancePath+"/assessment",schemaPath:"#/properties/assessment/enum",keyword:"enum",params:{allowedValues: schema66.properties.assessment.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.assessment.enum,parentSchema:schema66.properties.assessment,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3356,15 +3895,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.apprenticeshipLinks !== undefined){
-let data11 = data.apprenticeshipLinks;
-if(Array.isArray(data11)){
-const len0 = data11.length;
-for(let i0=0; i0<len0; i0++){
-let data12 = data11[i0];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.standard === undefined){
-const err27 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/required",keyword:"required",params:{missingProperty: "standard"},message:"must have required property '"+"standard"+"'",schema:schema71.required,parentSchema:schema71,data:data12};
+if(data.summary !== undefined){
+let data9 = data.summary;
+if(typeof data9 !== "boolean"){
+const err27 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.summary.type,parentSchema:schema66.properties.summary,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3373,8 +3907,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data12.ksbs === undefined){
-const err28 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/required",keyword:"required",params:{missingProperty: "ksbs"},message:"must have required property '"+"ksbs"+"'",schema:schema71.required,parentSchema:schema71,data:data12};
+}
+if(data.specifiedIn !== undefined){
+let data10 = data.specifiedIn;
+if(typeof data10 !== "string"){
+const err28 = {instancePath:instancePath+"/specifiedIn",schemaPath:"#/properties/specifiedIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.specifiedIn.type,parentSchema:schema66.properties.specifiedIn,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3383,9 +3920,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key1 in data12){
-if(!((key1 === "standard") || (key1 === "ksbs"))){
-const err29 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data:data12};
+}
+if(data.purpose !== undefined){
+let data11 = data.purpose;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/purpose",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3395,11 +3935,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data12.standard !== undefined){
-let data13 = data12.standard;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err30 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/standard",schemaPath:"#/$defs/apprenticeshipLink/properties/standard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.standard,data:data13};
+else {
+const err30 = {instancePath:instancePath+"/purpose",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3409,8 +3946,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/standard",schemaPath:"#/$defs/apprenticeshipLink/properties/standard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.standard.type,parentSchema:schema71.properties.standard,data:data13};
+if(data.apprenticeshipLinks !== undefined){
+let data12 = data.apprenticeshipLinks;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.standard === undefined){
+const err31 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/required",keyword:"required",params:{missingProperty: "standard"},message:"must have required property '"+"standard"+"'",schema:schema74.required,parentSchema:schema74,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3419,12 +3963,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data12.ksbs !== undefined){
-let data14 = data12.ksbs;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err32 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.ksbs,data:data14};
+if(data13.ksbs === undefined){
+const err32 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/required",keyword:"required",params:{missingProperty: "ksbs"},message:"must have required property '"+"ksbs"+"'",schema:schema74.required,parentSchema:schema74,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3433,12 +3973,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.code === undefined){
-const err33 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema71.properties.ksbs.items.required,parentSchema:schema71.properties.ksbs.items,data:data15};
+for(const key1 in data13){
+if(!((key1 === "standard") || (key1 === "ksbs"))){
+const err33 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3447,8 +3984,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data15.text === undefined){
-const err34 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema71.properties.ksbs.items.required,parentSchema:schema71.properties.ksbs.items,data:data15};
+}
+if(data13.standard !== undefined){
+let data14 = data13.standard;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err34 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/standard",schemaPath:"#/$defs/apprenticeshipLink/properties/standard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.properties.standard,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3457,9 +3998,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data15){
-if(!((key2 === "code") || (key2 === "text"))){
-const err35 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.ksbs.items,data:data15};
+}
+else {
+const err35 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/standard",schemaPath:"#/$defs/apprenticeshipLink/properties/standard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.standard.type,parentSchema:schema74.properties.standard,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3469,11 +4010,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15.code !== undefined){
-let data16 = data15.code;
-if(typeof data16 === "string"){
-if(!pattern27.test(data16)){
-const err36 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/code",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[KSB]\\d+$"},message:"must match pattern \""+"^[KSB]\\d+$"+"\"",schema:"^[KSB]\\d+$",parentSchema:schema71.properties.ksbs.items.properties.code,data:data16};
+if(data13.ksbs !== undefined){
+let data15 = data13.ksbs;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema74.properties.ksbs,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3482,9 +4023,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/code",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.ksbs.items.properties.code.type,parentSchema:schema71.properties.ksbs.items.properties.code,data:data16};
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.code === undefined){
+const err37 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema74.properties.ksbs.items.required,parentSchema:schema74.properties.ksbs.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3493,12 +4037,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data15.text !== undefined){
-let data17 = data15.text;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err38 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/text",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.ksbs.items.properties.text,data:data17};
+if(data16.text === undefined){
+const err38 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema74.properties.ksbs.items.required,parentSchema:schema74.properties.ksbs.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3507,9 +4047,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/text",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.ksbs.items.properties.text.type,parentSchema:schema71.properties.ksbs.items.properties.text,data:data17};
+for(const key2 in data16){
+if(!((key2 === "code") || (key2 === "text"))){
+const err39 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.ksbs.items,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3519,9 +4059,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.ksbs.items.type,parentSchema:schema71.properties.ksbs.items,data:data15};
+if(data16.code !== undefined){
+let data17 = data16.code;
+if(typeof data17 === "string"){
+if(!pattern29.test(data17)){
+const err40 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/code",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[KSB]\\d+$"},message:"must match pattern \""+"^[KSB]\\d+$"+"\"",schema:"^[KSB]\\d+$",parentSchema:schema74.properties.ksbs.items.properties.code,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3531,9 +4073,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.ksbs.type,parentSchema:schema71.properties.ksbs,data:data14};
+const err41 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/code",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.ksbs.items.properties.code.type,parentSchema:schema74.properties.ksbs.items.properties.code,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3543,9 +4084,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data12};
+if(data16.text !== undefined){
+let data18 = data16.text;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err42 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/text",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.properties.ksbs.items.properties.text,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3555,9 +4098,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/apprenticeshipLinks",schemaPath:"#/properties/apprenticeshipLinks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.apprenticeshipLinks.type,parentSchema:schema64.properties.apprenticeshipLinks,data:data11};
+const err43 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1+"/text",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.ksbs.items.properties.text.type,parentSchema:schema74.properties.ksbs.items.properties.text,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3567,11 +4109,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.sectorSubjectArea !== undefined){
-let data18 = data.sectorSubjectArea;
-if(typeof data18 === "string"){
-if(!pattern4.test(data18)){
-const err44 = {instancePath:instancePath+"/sectorSubjectArea",schemaPath:"#/$defs/ssa/pattern",keyword:"pattern",params:{pattern: "^\\d{1,2}\\.\\d \\S.*$"},message:"must match pattern \""+"^\\d{1,2}\\.\\d \\S.*$"+"\"",schema:"^\\d{1,2}\\.\\d \\S.*$",parentSchema:schema33,data:data18};
+}
+else {
+const err44 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs/" + i1,schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.ksbs.items.type,parentSchema:schema74.properties.ksbs.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3581,8 +4121,9 @@ vErrors.push(err44);
 errors++;
 }
 }
+}
 else {
-const err45 = {instancePath:instancePath+"/sectorSubjectArea",schemaPath:"#/$defs/ssa/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data18};
+const err45 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0+"/ksbs",schemaPath:"#/$defs/apprenticeshipLink/properties/ksbs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.ksbs.type,parentSchema:schema74.properties.ksbs,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3592,11 +4133,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.learningOutcomes !== undefined){
-let data19 = data.learningOutcomes;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err46 = {instancePath:instancePath+"/learningOutcomes",schemaPath:"#/properties/learningOutcomes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema64.properties.learningOutcomes,data:data19};
+}
+else {
+const err46 = {instancePath:instancePath+"/apprenticeshipLinks/" + i0,schemaPath:"#/$defs/apprenticeshipLink/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3605,16 +4144,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len2 = data19.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate45(data19[i2], {instancePath:instancePath+"/learningOutcomes/" + i2,parentData:data19,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/learningOutcomes",schemaPath:"#/properties/learningOutcomes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.learningOutcomes.type,parentSchema:schema64.properties.learningOutcomes,data:data19};
+const err47 = {instancePath:instancePath+"/apprenticeshipLinks",schemaPath:"#/properties/apprenticeshipLinks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.apprenticeshipLinks.type,parentSchema:schema66.properties.apprenticeshipLinks,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3624,19 +4157,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.indicativeContent !== undefined){
-let data21 = data.indicativeContent;
-if(Array.isArray(data21)){
-const len3 = data21.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate47(data21[i3], {instancePath:instancePath+"/indicativeContent/" + i3,parentData:data21,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/indicativeContent",schemaPath:"#/properties/indicativeContent/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.indicativeContent.type,parentSchema:schema64.properties.indicativeContent,data:data21};
+if(data.sectorSubjectArea !== undefined){
+let data19 = data.sectorSubjectArea;
+if(typeof data19 === "string"){
+if(!pattern4.test(data19)){
+const err48 = {instancePath:instancePath+"/sectorSubjectArea",schemaPath:"#/$defs/ssa/pattern",keyword:"pattern",params:{pattern: "^\\d{1,2}\\.\\d \\S.*$"},message:"must match pattern \""+"^\\d{1,2}\\.\\d \\S.*$"+"\"",schema:"^\\d{1,2}\\.\\d \\S.*$",parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3646,19 +4171,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.assessorGuidance !== undefined){
-let data23 = data.assessorGuidance;
-if(Array.isArray(data23)){
-const len4 = data23.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate47(data23[i4], {instancePath:instancePath+"/assessorGuidance/" + i4,parentData:data23,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err49 = {instancePath:instancePath+"/assessorGuidance",schemaPath:"#/properties/assessorGuidance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.assessorGuidance.type,parentSchema:schema64.properties.assessorGuidance,data:data23};
+const err49 = {instancePath:instancePath+"/sectorSubjectArea",schemaPath:"#/$defs/ssa/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3668,14 +4182,141 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(data.learningOutcomes !== undefined){
+let data20 = data.learningOutcomes;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err50 = {instancePath:instancePath+"/learningOutcomes",schemaPath:"#/properties/learningOutcomes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.learningOutcomes,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate45(data20[i2], {instancePath:instancePath+"/learningOutcomes/" + i2,parentData:data20,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/learningOutcomes",schemaPath:"#/properties/learningOutcomes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.learningOutcomes.type,parentSchema:schema66.properties.learningOutcomes,data:data20};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.indicativeContent !== undefined){
+let data22 = data.indicativeContent;
+if(Array.isArray(data22)){
+const len3 = data22.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate47(data22[i3], {instancePath:instancePath+"/indicativeContent/" + i3,parentData:data22,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/indicativeContent",schemaPath:"#/properties/indicativeContent/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.indicativeContent.type,parentSchema:schema66.properties.indicativeContent,data:data22};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.assessorGuidance !== undefined){
+let data24 = data.assessorGuidance;
+const _errs64 = errors;
+let valid21 = false;
+const _errs65 = errors;
+if(Array.isArray(data24)){
+const len4 = data24.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate47(data24[i4], {instancePath:instancePath+"/assessorGuidance/" + i4,parentData:data24,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/assessorGuidance",schemaPath:"#/properties/assessorGuidance/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.assessorGuidance.anyOf[0].type,parentSchema:schema66.properties.assessorGuidance.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var _valid1 = _errs65 === errors;
+valid21 = valid21 || _valid1;
+const _errs68 = errors;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err54 = {instancePath:instancePath+"/assessorGuidance",schemaPath:"#/$defs/markdown/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/assessorGuidance",schemaPath:"#/$defs/markdown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid1 = _errs68 === errors;
+valid21 = valid21 || _valid1;
+if(!valid21){
+const err56 = {instancePath:instancePath+"/assessorGuidance",schemaPath:"#/properties/assessorGuidance/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema66.properties.assessorGuidance.anyOf,parentSchema:schema66.properties.assessorGuidance,data:data24};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
