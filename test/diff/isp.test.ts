@@ -56,9 +56,10 @@ describe('ISP v1.2 against the published v1.1', () => {
     };
     const squash = (s: string) => s.replace(/\s+/g, ' ');
     for (const words of Object.values(recorded)) expect(squash(history)).toContain(squash(words));
-    // document.words is the spell checker's word list (qualspec's own setting), not published content.
+    // document.words (the spell checker's word list) and document.unitRefs (how refs are read) are
+    // qualspec's own settings, added in this version, not published content.
     const content = report.changes
-      .filter((c) => !['document version', 'document published', 'history 1.2', 'document words'].includes(c.key))
+      .filter((c) => !['document version', 'document published', 'history 1.2', 'document words', 'document unitRefs'].includes(c.key))
       .map((c) => c.key);
     expect(new Set(content)).toEqual(new Set(Object.keys(recorded)));
     expect(content).toHaveLength(Object.keys(recorded).length);

@@ -26,8 +26,9 @@ describe(ID, () => {
     expect(f!.fixes.every((x) => x.safe !== true)).toBe(true); // --fix never changes a spelling
   });
 
-  it('searches suggestions for the first 40 distinct misspellings of a file only, the same way every time', () => {
-    // 48 distinct misspellings (real words with their first vowel doubled): each is reported, only the first 40 with suggestions.
+  it('searches no suggestions in a field that is mostly not words of the dictionary, the same way every time', () => {
+    // 48 distinct misspellings in one field (damaged text): each is reported, none searched for suggestions;
+    // the same words spread one a field, as typos are, would each get them (the corpus test).
     const words =
       'market sales buyer price order client profit budget target margin value offer change leader team coach goal plan skill role task staff trust brand story report review contract account revenue forecast pipeline channel product service quality agent partner supplier retail trade event meeting proposal pricing tender region advert'.split(
         ' ',
@@ -36,9 +37,7 @@ describe(ID, () => {
     const text = purpose(spec(), `To ${junk.join(' ')} orders.`);
     const f = findings(lint(text), ID);
     expect(f.map((x) => under(text, x))).toEqual(junk);
-    const searched = f.map((x) => (x.data as SpellingData).suggestions.length > 0);
-    expect(searched.slice(0, 40).every(Boolean)).toBe(true);
-    expect(searched.slice(40).some(Boolean)).toBe(false);
+    expect(f.some((x) => (x.data as SpellingData).suggestions.length > 0)).toBe(false);
     expect(f[45]!.message).toMatch(/check its spelling, or add it to the word list/);
     expect(findings(lint(text), ID)).toEqual(f);
   });

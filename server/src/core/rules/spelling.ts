@@ -1,4 +1,4 @@
-import { documentLanguage, documentVocabulary, misspellings, wordSpan } from '../spelling/check.js';
+import { documentLanguage, documentVocabulary, misspellings, wordSpan, type Misspelling, type ProseField } from '../spelling/check.js';
 import { LANGUAGE_NAMES, suggestionsFor } from '../spelling/dictionary.js';
 import type { FileRule, Fix } from './types.js';
 
@@ -10,14 +10,29 @@ export interface SpellingData {
 }
 
 /**
- * Suggestions cost a dictionary search each (milliseconds; far more for a long word), so a file is
- * given them for its first MAX_SUGGESTED distinct misspellings, in document order, and for words of
- * at most MAX_SUGGESTED_LENGTH letters. A real spec has a handful; a pasted block of another
- * language or of damaged text would otherwise hold up every edit. The bound is a count, not a clock,
- * so the same file gets the same findings on every machine.
+ * Suggestions cost a dictionary search each (milliseconds; far more for a long word). They are
+ * searched for words of prose: not in a field where most words are not in the dictionary (a pasted
+ * block of another language, or damaged text: at least DENSE_MIN misspellings making up over
+ * DENSE_SHARE of its words), not for words of over MAX_SUGGESTED_LENGTH letters, and for at most
+ * MAX_SUGGESTED distinct words a file. Those words are still reported, without suggestions. The
+ * bounds are counts, not a clock, so the same file gets the same findings on every machine.
  */
-const MAX_SUGGESTED = 40;
+const MAX_SUGGESTED = 200;
 const MAX_SUGGESTED_LENGTH = 24;
+const DENSE_MIN = 5;
+const DENSE_SHARE = 0.3;
+
+function denseFields(found: readonly Misspelling[]): Set<ProseField> {
+  const count = new Map<ProseField, number>();
+  for (const m of found) count.set(m.field, (count.get(m.field) ?? 0) + 1);
+  const dense = new Set<ProseField>();
+  for (const [field, n] of count) {
+    if (n < DENSE_MIN) continue;
+    const words = field.value.match(/\p{L}+/gu)?.length ?? 0;
+    if (n > DENSE_SHARE * words) dense.add(field);
+  }
+  return dense;
+}
 
 export const rule: FileRule = {
   meta: {
@@ -34,10 +49,11 @@ export const rule: FileRule = {
     const language = documentLanguage(parsed, config);
     const vocabulary = documentVocabulary(parsed, model);
     const searched = new Set<string>();
+    const dense = denseFields(found);
     for (const m of found) {
       if (m.british) continue; // us-spelling reports it, with the British form
       const span = wordSpan(parsed, m);
-      const searchable = m.word.length <= MAX_SUGGESTED_LENGTH && (searched.has(m.word) || searched.size < MAX_SUGGESTED);
+      const searchable = !dense.has(m.field) && m.word.length <= MAX_SUGGESTED_LENGTH && (searched.has(m.word) || searched.size < MAX_SUGGESTED);
       if (searchable) searched.add(m.word);
       const suggestions = searchable ? [...suggestionsFor(m.word, language, vocabulary)] : [];
       const name = LANGUAGE_NAMES[language];
