@@ -14,6 +14,8 @@ export interface WordAt {
  * What else the word may be read as, when it is part of more: the hyphenated compound it is in
  * ("mis" of "mis-selling") and the abbreviation it makes with a full stop ("etc." , "approx.").
  */
+const MAX_COMPOUND = 64;
+
 export function alternativesOf(text: string, w: WordAt): string[] {
   const out: string[] = [];
   let s = w.index;
@@ -21,8 +23,12 @@ export function alternativesOf(text: string, w: WordAt): string[] {
   const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
   if (text[e] === '.') out.push(`${w.word}.`);
   if (text[s - 1] === '-' || text[e] === '-') {
-    while (s > 1 && text[s - 1] === '-' && letter(text.charCodeAt(s - 2))) for (s -= 1; s > 0 && letter(text.charCodeAt(s - 1)); s--);
-    while (text[e] === '-' && letter(text.charCodeAt(e + 1))) for (e += 1; e < text.length && letter(text.charCodeAt(e)); e++);
+    // A compound of at most MAX_COMPOUND characters around the word: a long run of hyphenated
+    // letters (damaged text, a 100 kB line) would otherwise be walked again for each of its words.
+    const lo = Math.max(0, w.index - MAX_COMPOUND);
+    const hi = Math.min(text.length, w.index + w.word.length + MAX_COMPOUND);
+    while (s > lo + 1 && text[s - 1] === '-' && letter(text.charCodeAt(s - 2))) for (s -= 1; s > lo && letter(text.charCodeAt(s - 1)); s--);
+    while (e < hi && text[e] === '-' && letter(text.charCodeAt(e + 1))) for (e += 1; e < hi && letter(text.charCodeAt(e)); e++);
     const compound = text.slice(s, e);
     out.push(compound, compound.replace(/-/g, ''));
   }
@@ -42,9 +48,11 @@ export function maskNonProse(text: string, markdown: boolean): string {
     t = t.replace(/<\/?[A-Za-z][^>\n]*>/g, SPACE); // HTML tags
   }
   t = t.replace(/\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/gi, SPACE); // URLs
-  t = t.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, SPACE); // e-mail addresses
-  t = t.replace(/\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|ya?ml|json|html?|txt|zip)\b/gi, SPACE); // file names
-  t = t.replace(/\b[\w-]+(?:\.[a-z]{2,})+\/?\S*/g, (m) => (/\.(?:com|org|uk|gov|net|io|ac|co)\b/i.test(m) ? SPACE(m) : m)); // bare domains
+  // Each of these starts only where a run of its characters starts (the lookbehind): tried at every
+  // letter of a long run (a 100 kB line of damaged text) it would scan the rest of the run each time.
+  t = t.replace(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, SPACE); // e-mail addresses
+  t = t.replace(/(?<![\w-])[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|ya?ml|json|html?|txt|zip)\b/gi, SPACE); // file names
+  t = t.replace(/(?<![\w-])[\w-]+(?:\.[a-z]{2,})+\/?\S*/g, (m) => (/\.(?:com|org|uk|gov|net|io|ac|co)\b/i.test(m) ? SPACE(m) : m)); // bare domains
   return t;
 }
 
