@@ -25,9 +25,11 @@ units:
 `;
 
 test('authoring: Enter indents after key:, "- " is not doubled, no word-based suggestions', { skip, timeout: 300_000 }, async (t) => {
-  const workspace = makeWorkspace({ files: { 'specs/new.yaml': SPEC } });
+  // A .qspec.yaml name opens in the spec language at once: a plain .yaml file is switched to it by the
+  // client when its content says it is a spec, and keys typed before that switch lands go astray.
+  const workspace = makeWorkspace({ files: { 'specs/new.qspec.yaml': SPEC } });
   await withVSCode({ vsix, workspace }, async (vs) => {
-    await vs.openFile('specs/new.yaml');
+    await vs.openFile('specs/new.qspec.yaml');
     // 1. Enter at the end of `units:`, then the first unit typed the obvious way.
     await vs.gotoLine(12, 7);
     // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
@@ -40,7 +42,7 @@ test('authoring: Enter indents after key:, "- " is not doubled, no word-based su
     await vs.press('Enter');
     await vs.insertText('- Diploma');
     await vs.save();
-    const saved = await vs.waitForFileContent('specs/new.yaml', (s) => s.includes('Diploma') && s.includes('Zymurgy basics'));
+    const saved = await vs.waitForFileContent('specs/new.qspec.yaml', (s) => s.includes('Diploma') && s.includes('Zymurgy basics'));
     t.log(saved);
     assert(saved.includes('units:\n  - ref: U1\n    title: Zymurgy basics'), `the new unit is not indented under units:\n${saved}`);
     assert(saved.includes('    - Certificate in Zymurgy\n    - Diploma\n'), `the "- " was doubled or misplaced:\n${saved}`);
