@@ -698,8 +698,22 @@ export class VSCodeSession {
    * "Category: Title" (e.g. "Qualspec: Show Combination Preview").
    */
   async runCommand(title, { timeout = timeouts.action } = {}) {
-    await this.#quickInput('Control+Shift+P', `>${title}`);
-    await this.#pickQuickInputRow((r) => r.label === title, `command "${title}" in the command palette`, timeout);
+    // The palette lists the commands whose `when` clause holds as it opens, and does not refresh while
+    // open: a command enabled a moment later (a file switched to its language by content, an extension
+    // still activating) is offered only by opening it again, as a user would. So: open, look for a few
+    // seconds, close and reopen until `timeout`.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.#quickInput('Control+Shift+P', `>${title}`);
+      const left = deadline - Date.now();
+      try {
+        await this.#pickQuickInputRow((r) => r.label === title, `command "${title}" in the command palette`, Math.max(1000, Math.min(3000, left)));
+        return;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        await this.dismiss();
+      }
+    }
   }
 
   /**
@@ -765,6 +779,31 @@ export class VSCodeSession {
   async editorTabs() {
     return this.page.evaluate(() =>
       [...document.querySelectorAll('.part.editor .tab')].map((t) => t.getAttribute('data-resource-name') || t.getAttribute('aria-label') || ''),
+    );
+  }
+
+  /** The language mode the status bar shows for the active editor ("Qualification spec (YAML)", "YAML"); '' when none. */
+  async languageMode() {
+    return this.page.evaluate(() => {
+      const item = document.getElementById('status.editor.mode');
+      return (item?.textContent ?? '').trim();
+    });
+  }
+
+  /**
+   * Waits until the active editor is in the language mode named `name` (as the status bar shows it).
+   * A plain .yaml spec is switched to the spec language by the extension after it opens, and the
+   * extension's own languages are known only once the extension host has scanned it: keys typed or
+   * commands run before that go to the YAML editor.
+   */
+  async waitForLanguage(name, { timeout = timeouts.problems } = {}) {
+    let seen = '';
+    await waitFor(
+      async () => {
+        seen = await this.languageMode();
+        return seen === name;
+      },
+      { timeout, message: () => `language mode "${name}" (status bar shows "${seen}")` },
     );
   }
 
@@ -983,6 +1022,18 @@ export class VSCodeSession {
   }
 
   /** Counts from the status bar's problems item: { errors, warnings, infos, label }. */
+  /** Waits until the status bar's problem counts satisfy `predicate` (they follow the Problems panel a little later). */
+  async waitForProblemCounts(predicate, { timeout = timeouts.problems } = {}) {
+    let last;
+    return waitFor(
+      async () => {
+        last = await this.problemCounts();
+        return predicate(last) ? last : false;
+      },
+      { timeout, message: () => `status bar problem counts (last: ${JSON.stringify(last)})` },
+    );
+  }
+
   async problemCounts() {
     return this.page.evaluate(() => {
       const item = document.getElementById('status.problems');

@@ -36,8 +36,9 @@ test('smoke: diagnostic, hover, quick fix, command, webview', { skip, timeout: 2
     assert(p.source === 'qspec-smoke', `source ${p.source}`);
     assert(p.line === 5 && p.column === 5, `position ${p.line}:${p.column}`);
     assert(p.file === 'demo.qspec.yaml' && p.folder === 'specs', `file ${p.folder}/${p.file}`);
-    const counts = await vs.problemCounts();
-    assert(counts.errors === 1, `status bar counts ${JSON.stringify(counts)}`);
+    // The status bar follows the Problems panel a moment later: wait for it, then check all three counts.
+    const counts = await vs.waitForProblemCounts((c) => c.errors === 1);
+    assert(counts.warnings === 0 && counts.infos === 0, `status bar counts ${JSON.stringify(counts)}`);
     await vs.screenshot('smoke-problems');
 
     // 2. Hover on the second "U1" (the ref in the award) and read the tooltip.
@@ -92,8 +93,8 @@ test('smoke: Problems panel read in full (scrolling, two files, related info)', 
       ps.every((p) => p.related.length === 1 && p.related[0].includes('did you mean U1')),
       `related: ${JSON.stringify(ps[0])}`,
     );
-    const counts = await vs.problemCounts();
-    assert(counts.errors === 105, `status bar: ${JSON.stringify(counts)}`);
+    const counts = await vs.waitForProblemCounts((c) => c.errors === 105);
+    assert(counts.warnings === 0, `status bar: ${JSON.stringify(counts)}`);
   });
 });
 

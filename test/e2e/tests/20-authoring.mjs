@@ -30,6 +30,8 @@ test('authoring: Enter indents after key:, "- " is not doubled, no word-based su
   const workspace = makeWorkspace({ files: { 'specs/new.qspec.yaml': SPEC } });
   await withVSCode({ vsix, workspace }, async (vs) => {
     await vs.openFile('specs/new.qspec.yaml');
+    // Enter's indentation comes from the spec language's rules: type only once the editor is in it.
+    await vs.waitForLanguage('Qualification spec (YAML)');
     // 1. Enter at the end of `units:`, then the first unit typed the obvious way.
     await vs.gotoLine(12, 7);
     // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
