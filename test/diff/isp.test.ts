@@ -9,7 +9,7 @@ import { analyse } from '../../server/src/core/combination/index';
 import { buildProblem } from '../../server/src/core/combination/from-spec';
 import { buildModel } from '../../server/src/core/model/spec';
 import { parseSpecText } from '../../server/src/core/parse/parse';
-import { diffSpecs } from '../../server/src/core/diff/index';
+import { diffSpecs, isContent } from '../../server/src/core/diff/index';
 
 const OLD = readFileSync('test/fixtures/as-published/isp-level-5-professional-sales.yaml', 'utf8');
 const NEW = readFileSync('specs/isp-level-5-professional-sales.yaml', 'utf8');
@@ -57,10 +57,14 @@ describe('ISP v1.2 against the published v1.1', () => {
     const squash = (s: string) => s.replace(/\s+/g, ' ');
     for (const words of Object.values(recorded)) expect(squash(history)).toContain(squash(words));
     // document.words (the spell checker's word list) and document.unitRefs (how refs are read) are
-    // qualspec's own settings, added in this version, not published content.
-    const content = report.changes
-      .filter((c) => !['document version', 'document published', 'history 1.2', 'document words', 'document unitRefs'].includes(c.key))
-      .map((c) => c.key);
+    // qualspec's own settings, added in this version, not published content: reported apart.
+    expect(
+      report.changes
+        .filter((c) => c.area === 'settings')
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(['document unitRefs', 'document words']);
+    const content = report.changes.filter(isContent).map((c) => c.key);
     expect(new Set(content)).toEqual(new Set(Object.keys(recorded)));
     expect(content).toHaveLength(Object.keys(recorded).length);
     expect(report.changes.map((c) => c.key)).toEqual(expect.arrayContaining(['document version', 'document published', 'history 1.2']));

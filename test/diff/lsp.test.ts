@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffResult } from '../../server/src/service/protocol';
 import { fixtureWorkspace, ISP, read, TestClient } from '../lsp/helpers';
+import { certificate, spec } from '../helpers/spec';
 
 describe('qualspec/diff', () => {
   const ws = fixtureWorkspace({ '.qualspec.yaml': 'diff:\n  regulatorSensitive: error\n' });
@@ -43,5 +44,45 @@ describe('qualspec/diff', () => {
     const same = await c.request<DiffResult>('qualspec/diff', { uri: isp, oldText: text, oldLabel: 'HEAD' });
     expect(same).toMatchObject({ ok: true, insertEntry: null });
     if (same.ok) expect(same.report.changes).toEqual([]);
+  });
+});
+
+describe('qualspec/diff in a workspace of several files', () => {
+  // The Certificate draws L5B9 (6 credits) from the other file: 4 valid selections (as in
+  // test/diff/cli-workspace.test.ts; a ref the ISP spec, also in this workspace, does not use).
+  const quals = spec({ qualifications: certificate({ pool: '      units: [L5B1, L5B2, L5B3, L5B9]\n' }) });
+  const more = spec({
+    qualifications: '  []\n',
+    units: [{ ref: 'L5B9', uan: 'F/651/5977', title: 'Manage Sales Technology Systems', glh: 30, tqt: 60, credit: 6 }],
+  });
+  const ws = fixtureWorkspace({ 'specs/pools/quals.yaml': quals, 'specs/pools/more.yaml': more });
+  let c: TestClient;
+
+  beforeAll(async () => {
+    c = await TestClient.start({ folders: [ws.dir] });
+  });
+  afterAll(async () => {
+    await c.stop();
+    ws.cleanup();
+  });
+
+  it('counts the units a pool names from another file of the workspace, in both versions', async () => {
+    const uri = ws.uri('specs/pools/quals.yaml');
+    c.open(uri, quals);
+    await c.diagnosticsFor(uri);
+    const old = quals.replace('units: [L5B1, L5B2, L5B3, L5B9]', 'units: [L5B1, L5B2, L5B9]');
+    // The server indexes the workspace's files on disk after it starts: ask until it has (L5B9 is found).
+    const deadline = Date.now() + 20_000;
+    let r: DiffResult;
+    for (;;) {
+      r = await c.request<DiffResult>('qualspec/diff', { uri, oldText: old, oldLabel: 'HEAD' });
+      if (!r.ok || r.report.impact[0]?.note === undefined || Date.now() > deadline) break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.impact[0]!.note).toBeUndefined();
+    // Before: L5B1, L5B2, L5B9 (5 + 3 + 6 credits): only all three together (14) reach 13.
+    expect(r.report.impact[0]).toMatchObject({ before: '1', after: '4', both: '1', introduced: ['L5B3'] });
   });
 });

@@ -9,19 +9,25 @@ import { pathToFileURL } from 'node:url';
 import { DiffInputError, diffSpecs, type Change, type DiffReport, type DiffSide, type WordPart } from '../core/diff/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './lint-command.js';
-import { ConfigResolver, toPosix } from '../host/files.js';
+import { CONFIG_FILE_NAMES, matchesAny } from '../core/config/config.js';
+import { indexTexts } from '../core/lint/pipeline.js';
+import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
+import { isSpecFile, NOT_A_SPEC } from '../host/spec-files.js';
 import { ReadError, readSpecOrThrow } from '../host/read-spec.js';
 import { GitError, gitFiles, gitHasCommit, gitShow, gitTopLevel } from '../host/git.js';
 
 export const DIFF_HELP = `Usage: qualspec diff <old> <new> [options]
        qualspec diff <path> --against <git revision> [options]
 
-Compares two versions of a spec — two files, two folders of specs, or a file or folder of the
-working tree against a git revision (HEAD, a tag, a commit) — by meaning, not by text: document
+Compares two versions of a spec — two files, two folders of specs (YAML files that are not specs
+are skipped and named), or a file or folder of the working tree against a git revision (HEAD, a
+tag, a commit) — by meaning, not by text: document
 facts, qualifications, units, learning outcomes and criteria (renamed or renumbered items are
 matched, wording is compared word by word, spacing and comments are ignored), and what the change
 means for learners: for each Certificate and Diploma the exact number of valid selections before,
-after and under both versions, and the credit, GLH and TQT ranges.
+after and under both versions, and the credit, GLH and TQT ranges (units a pool names from another
+spec file are read from that file as each version has it). Checker settings (document.words,
+language, unitRefs) are listed apart and are not content.
 
 Options:
   --against <rev>     compare <path> with the same path at this git revision
@@ -47,7 +53,7 @@ function listYaml(dir: string, rel = ''): string[] {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) out.push(...listYaml(dir, r));
-    } else if (e.isFile() && YAML_FILE.test(e.name) && !e.name.startsWith('.qualspec.')) out.push(r);
+    } else if (e.isFile() && YAML_FILE.test(e.name) && !CONFIG_FILE_NAMES.includes(e.name)) out.push(r);
   }
   return out.sort();
 }
@@ -56,6 +62,18 @@ interface Pair {
   rel: string;
   old?: DiffSide;
   new?: DiffSide;
+}
+
+/** A YAML file of a compared folder that is not a spec (host/spec-files.ts), in one version or both. */
+export interface Skipped {
+  rel: string;
+  /** The versions it is in and is not a spec in. */
+  versions: ('old' | 'new')[];
+}
+
+interface Collected {
+  pairs: Pair[];
+  skipped: Skipped[];
 }
 
 function readFileSide(abs: string, io: Io, label: string): DiffSide {
@@ -69,8 +87,69 @@ function readFileSide(abs: string, io: Io, label: string): DiffSide {
   }
 }
 
+/** The text of another spec file of a version, for its index; one that cannot be read is left out (lint reports it). */
+function readOther(abs: string, io: Io): { uri: string; text: string } | undefined {
+  try {
+    const loaded = readSpecOrThrow(abs, io.cwd);
+    return loaded.text === '' && loaded.notice ? undefined : { uri: pathToFileURL(abs).href, text: loaded.text };
+  } catch (e) {
+    if (e instanceof ReadError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Pairs two lists of one folder's YAML files by path; a file that is not a spec in a version is left
+ * out of that version (and named in `skipped`). Each version's specs are its workspace: a pool may
+ * name units that another of its files defines.
+ */
+function pairFolder(
+  then: readonly string[],
+  now: readonly string[],
+  readOld: (name: string) => DiffSide,
+  readNew: (name: string) => DiffSide,
+  relOf: (name: string) => string,
+): Collected {
+  const skipped = new Map<string, Skipped>();
+  const keep = (names: readonly string[], read: (n: string) => DiffSide, version: 'old' | 'new') => {
+    const out = new Map<string, DiffSide>();
+    for (const n of names) {
+      const side = read(n);
+      if (isSpecFile(n, side.text)) out.set(n, side);
+      else {
+        const s = skipped.get(n) ?? { rel: relOf(n), versions: [] };
+        s.versions.push(version);
+        skipped.set(n, s);
+      }
+    }
+    return out;
+  };
+  const olds = keep(then, readOld, 'old');
+  const news = keep(now, readNew, 'new');
+  const oldIndex = indexTexts(olds.values());
+  const newIndex = indexTexts(news.values());
+  const names = [...new Set([...olds.keys(), ...news.keys()])].sort();
+  const pairs = names.map((n) => {
+    const o = olds.get(n);
+    const w = news.get(n);
+    return { rel: relOf(n), ...(o ? { old: { ...o, index: oldIndex } } : {}), ...(w ? { new: { ...w, index: newIndex } } : {}) };
+  });
+  return { pairs, skipped: [...skipped.values()].sort((a, b) => a.rel.localeCompare(b.rel)) };
+}
+
+/** The other spec files of the project a file is in (its .qualspec.yaml's `specs`, else the usual globs), as the editor's workspace. */
+function projectOthers(abs: string, io: Io, configs: ConfigResolver, leaveOut: readonly string[]): { uri: string; text: string }[] {
+  const out: { uri: string; text: string }[] = [];
+  for (const f of expandPaths([], path.dirname(abs), configs).files) {
+    if (leaveOut.some((x) => path.resolve(x) === path.resolve(f))) continue;
+    const t = readOther(f, io);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 /** The two versions to compare, as pairs of files matched by their path inside the compared folders. */
-function collect(positionals: string[], against: string | undefined, io: Io): Pair[] {
+function collect(positionals: string[], against: string | undefined, io: Io, configs: ConfigResolver): Collected {
   const rel = (abs: string) => toPosix(path.relative(io.cwd, abs)) || '.';
   if (against !== undefined) {
     if (positionals.length !== 1) throw new UsageError('with --against give one file or folder: qualspec diff <path> --against <revision>');
@@ -95,19 +174,34 @@ function collect(positionals: string[], against: string | undefined, io: Io): Pa
     if (!statSync(abs).isDirectory()) {
       const listed = gitFiles(top, against, inRepo).includes(inRepo);
       if (!listed) throw new InputError(`${rel(abs)} does not exist at revision ${against}`);
-      return [{ rel: rel(abs), old: show(inRepo), new: readFileSide(abs, io, rel(abs)) }];
+      // The rest of the project in each version: on disk now, and the same project's files at the revision.
+      const lc = configs.forFile(abs);
+      const rootInRepo = toPosix(path.relative(top, lc.root));
+      const inProject = (p: string) => {
+        const r = rootInRepo && !rootInRepo.startsWith('..') ? path.posix.relative(rootInRepo, p) : p;
+        return !r.startsWith('..') && matchesAny(r, lc.config.specs) && !matchesAny(r, lc.config.exclude);
+      };
+      const thenOthers: { uri: string; text: string }[] = [];
+      for (const p of gitFiles(top, against, rootInRepo.startsWith('..') ? '' : rootInRepo)) {
+        if (p === inRepo || !YAML_FILE.test(p) || !inProject(p)) continue;
+        const side = show(p);
+        if (isSpecFile(p, side.text)) thenOthers.push(side);
+      }
+      const old = { ...show(inRepo), index: indexTexts(thenOthers) };
+      const now = { ...readFileSide(abs, io, rel(abs)), index: indexTexts(projectOthers(abs, io, configs, [abs])) };
+      return { pairs: [{ rel: rel(abs), old, new: now }], skipped: [] };
     }
     const prefix = inRepo ? `${inRepo}/` : '';
     const then = gitFiles(top, against, inRepo)
-      .filter((p) => p.startsWith(prefix) && YAML_FILE.test(p) && !path.posix.basename(p).startsWith('.qualspec.'))
+      .filter((p) => p.startsWith(prefix) && YAML_FILE.test(p) && !CONFIG_FILE_NAMES.includes(path.posix.basename(p)))
       .map((p) => p.slice(prefix.length));
-    const now = listYaml(abs);
-    const names = [...new Set([...then, ...now])].sort();
-    return names.map((n) => ({
-      rel: rel(path.join(abs, n)),
-      ...(then.includes(n) ? { old: show(prefix + n) } : {}),
-      ...(now.includes(n) ? { new: readFileSide(path.join(abs, n), io, rel(path.join(abs, n))) } : {}),
-    }));
+    return pairFolder(
+      then,
+      listYaml(abs),
+      (n) => show(prefix + n),
+      (n) => readFileSide(path.join(abs, n), io, rel(path.join(abs, n))),
+      (n) => rel(path.join(abs, n)),
+    );
   }
   if (positionals.length !== 2) throw new UsageError('give two files or two folders (qualspec diff <old> <new>), or one path with --against <revision>');
   const [a, b] = positionals.map((p) => path.resolve(io.cwd, p)) as [string, string];
@@ -119,14 +213,19 @@ function collect(positionals: string[], against: string | undefined, io: Io): Pa
   const da = statSync(a).isDirectory();
   const db = statSync(b).isDirectory();
   if (da !== db) throw new UsageError('compare a file with a file, or a folder with a folder');
-  if (!da) return [{ rel: rel(b), old: readFileSide(a, io, rel(a)), new: readFileSide(b, io, rel(b)) }];
-  const la = listYaml(a);
-  const lb = listYaml(b);
-  return [...new Set([...la, ...lb])].sort().map((n) => ({
-    rel: rel(path.join(b, n)),
-    ...(la.includes(n) ? { old: readFileSide(path.join(a, n), io, rel(path.join(a, n))) } : {}),
-    ...(lb.includes(n) ? { new: readFileSide(path.join(b, n), io, rel(path.join(b, n))) } : {}),
-  }));
+  if (!da) {
+    // Each file's own project is its version's workspace (both compared files left out of both).
+    const old = { ...readFileSide(a, io, rel(a)), index: indexTexts(projectOthers(a, io, configs, [a, b])) };
+    const now = { ...readFileSide(b, io, rel(b)), index: indexTexts(projectOthers(b, io, configs, [a, b])) };
+    return { pairs: [{ rel: rel(b), old, new: now }], skipped: [] };
+  }
+  return pairFolder(
+    listYaml(a),
+    listYaml(b),
+    (n) => readFileSide(path.join(a, n), io, rel(path.join(a, n))),
+    (n) => readFileSide(path.join(b, n), io, rel(path.join(b, n))),
+    (n) => rel(path.join(b, n)),
+  );
 }
 
 /** What the lead of a folder comparison reports for a file in one version only. */
@@ -149,10 +248,14 @@ export function runDiff(argv: readonly string[], io: Io): number {
   const against = args.flags.get('against');
   if (against === true) throw new UsageError('--against needs a revision');
   const results: FileResult[] = [];
+  let skipped: Skipped[] = [];
   try {
-    const pairs = collect(args.positionals, against, io);
-    if (pairs.length === 0) throw new InputError('there are no YAML files to compare');
     const configs = new ConfigResolver(io.cwd);
+    const collected = collect(args.positionals, against, io, configs);
+    const pairs = collected.pairs;
+    skipped = collected.skipped;
+    if (pairs.length === 0)
+      throw new InputError(skipped.length ? `there are no spec files to compare: ${skippedText(skipped)}` : 'there are no YAML files to compare');
     for (const p of pairs) {
       if (!p.old || !p.new) {
         results.push({ rel: p.rel, status: p.old ? 'removed' : 'added' });
@@ -169,13 +272,15 @@ export function runDiff(argv: readonly string[], io: Io): number {
     }
     throw e;
   }
+  // Said on stderr, so that the report on stdout stays what --format promises (JSON carries it too).
+  if (skipped.length) io.stderr(`qualspec: ${skippedText(skipped)}\n`);
   if (args.flags.get('changelog')) {
     for (const r of results) {
       if (!r.report) continue;
       if (results.length > 1) io.stdout(`# ${r.rel}\n`);
       io.stdout(r.report.changelog.yaml);
     }
-  } else io.stdout(render(results, format, args.positionals, against));
+  } else io.stdout(render(results, format, args.positionals, against, skipped));
   if (!args.flags.get('check')) return 0;
   return results.some((r) => r.report?.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
@@ -218,8 +323,21 @@ const where = (c: Change): string => [c.old ? `was line ${c.old.line}` : '', c.n
 const num = (s: string | null): string => (s === null ? '?' : s.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const rng = (r: { min: number; max: number } | null): string => (r ? (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`) : '—');
 
-function render(results: readonly FileResult[], format: string, positionals: string[], against: string | true | undefined): string {
-  if (format === 'json') return `${JSON.stringify({ against: typeof against === 'string' ? against : null, paths: positionals, files: results }, null, 2)}\n`;
+/** "skipped 2 YAML files that are not specs: a.yaml, b.yaml (old version only) — …" */
+function skippedText(skipped: readonly Skipped[]): string {
+  const list = skipped.map((s) => `${s.rel}${s.versions.length === 1 ? ` (${s.versions[0]} version)` : ''}`).join(', ');
+  return `skipped ${skipped.length} YAML file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is not a spec' : 'are not specs'}: ${list} (${NOT_A_SPEC.replace(/^it is not a qualspec spec: /, '')})`;
+}
+
+function render(
+  results: readonly FileResult[],
+  format: string,
+  positionals: string[],
+  against: string | true | undefined,
+  skipped: readonly Skipped[],
+): string {
+  if (format === 'json')
+    return `${JSON.stringify({ against: typeof against === 'string' ? against : null, paths: positionals, files: results, skipped }, null, 2)}\n`;
   if (format === 'github') return github(results);
   const md = format === 'markdown';
   const out: string[] = [];

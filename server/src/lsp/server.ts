@@ -219,6 +219,7 @@ export class QualspecServer {
       (uri) => this.specFile(uri),
       (uri) => this.files.configFor(uri),
       (name, e) => this.logError(name, e),
+      (uri) => this.hostFor(uri).index,
     );
 
     registerPublish(

@@ -3,7 +3,9 @@
  * older text, and the edit that inserts the drafted change-history entry.
  */
 import { DiffInputError, diffSpecs } from '../core/diff/index.js';
+import { indexOf } from '../core/lint/pipeline.js';
 import type { ParsedFile } from '../core/parse/parse.js';
+import type { WorkspaceIndex } from '../core/workspace/index.js';
 import type { SeveritySetting } from '../core/rules/types.js';
 import type { SpecFile } from './host.js';
 import type { DiffParams, DiffResult, LspRange } from './protocol.js';
@@ -46,12 +48,20 @@ export function entryInsertion(parsed: ParsedFile, text: string, entryYaml: stri
   return null;
 }
 
-export function diffDocument(file: SpecFile, params: DiffParams, sensitive: SeveritySetting = 'warning'): DiffResult {
+/**
+ * The open spec against an older text. `workspace`: the other spec files of the workspace, whose
+ * units a pool may name; the editor has only this file's old text, so both versions are counted
+ * with the other files as they are now (the CLI reads each version's own files).
+ */
+export function diffDocument(file: SpecFile, params: DiffParams, sensitive: SeveritySetting = 'warning', workspace?: WorkspaceIndex): DiffResult {
   try {
     const options = { sensitiveSeverity: sensitive, ...(params.today ? { today: params.today } : {}) };
+    // Without this file: the old version must not borrow a unit from the new one.
+    const others = workspace ? indexOf([...workspace.all()].filter((s) => s.uri !== file.uri)) : undefined;
+    const index = others ? { index: others } : {};
     const report = diffSpecs(
-      { label: params.oldLabel, uri: `${file.uri}#old`, text: params.oldText },
-      { label: 'this version', uri: file.uri, text: file.text },
+      { label: params.oldLabel, uri: `${file.uri}#old`, text: params.oldText, ...index },
+      { label: 'this version', uri: file.uri, text: file.text, ...index },
       options,
     );
     const ins = report.contentChanged ? entryInsertion(file.analysis.parsed, file.text, report.changelog.yaml) : null;

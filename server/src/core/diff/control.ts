@@ -12,6 +12,12 @@ import type { Change, ChangelogDraft, ControlProblem, QualificationImpact, Where
 /** Changes to the document's version, date and change history: the record of a change, not content. */
 export const isRecordKeeping = (c: Change): boolean => c.key === 'document version' || c.key === 'document published' || c.key.startsWith('history ');
 
+/** Changes to the settings of qualspec's checks (document.words, language, unitRefs): nothing a reader of the document sees. */
+export const isSetting = (c: Change): boolean => c.area === 'settings';
+
+/** A change to what the published document says: neither the record of a change nor a checker setting. */
+export const isContent = (c: Change): boolean => !isRecordKeeping(c) && !isSetting(c);
+
 function whereIn(parsed: ParsedFile, path: Path): Where {
   const span = parsed.locate(path);
   return { path, span, line: new LineIndex(parsed.text).positionAt(span.start).line + 1 };
@@ -35,7 +41,7 @@ export function control(
   sensitiveSeverity: Severity | 'off',
 ): ControlProblem[] {
   const problems: ControlProblem[] = [];
-  const content = changes.filter((c) => !isRecordKeeping(c));
+  const content = changes.filter(isContent);
   const vOld = text(before.document.version);
   const vNew = text(after.document.version);
   if (content.length > 0) {
@@ -107,7 +113,7 @@ export function changelog(changes: readonly Change[], before: SpecModel, after: 
   const vNew = text(after.document.version);
   const version = vNew !== undefined && vNew !== vOld ? vNew : nextVersion(vOld);
   const bySubject = new Map<string, Change[]>();
-  for (const c of changes) if (!isRecordKeeping(c)) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
+  for (const c of changes) if (isContent(c)) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
   const summary =
     bySubject.size === 0
       ? 'No change to the content.'

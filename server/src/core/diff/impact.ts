@@ -63,6 +63,13 @@ export function impact(before: ImpactSide, after: ImpactSide, rename: ReadonlyMa
     }
     return { qp, analysis };
   };
+  /** Units a pool names that no spec file of the version defines: the counts leave them out, and say so. */
+  const undefinedUnits = (x: ReturnType<typeof one>, version: string): string[] =>
+    x.qp.missing.length
+      ? [
+          `${x.qp.missing.length === 1 ? 'Unit' : 'Units'} ${x.qp.missing.join(', ')} ${x.qp.missing.length === 1 ? 'is' : 'are'} named but defined in no spec file of the ${version} version, so the ${version} figures leave ${x.qp.missing.length === 1 ? 'it' : 'them'} out.`,
+        ]
+      : [];
   for (const q of p.removed) {
     const x = one(q, before);
     const a = x.analysis instanceof Error ? null : x.analysis;
@@ -80,7 +87,7 @@ export function impact(before: ImpactSide, after: ImpactSide, rename: ReadonlyMa
       withdrawn: x.qp.problem.units.map((u) => u.ref),
       introduced: [],
       unreachable: [],
-      note: 'The qualification is not in the new version.',
+      note: ['The qualification is not in the new version.', ...undefinedUnits(x, 'old')].join(' '),
       old: where(before, q),
     });
   }
@@ -101,14 +108,14 @@ export function impact(before: ImpactSide, after: ImpactSide, rename: ReadonlyMa
       withdrawn: [],
       introduced: y.qp.problem.units.map((u) => u.ref),
       unreachable: [],
-      note: 'The qualification is new in this version.',
+      note: ['The qualification is new in this version.', ...undefinedUnits(y, 'new')].join(' '),
       new: where(after, q),
     });
   }
   for (const [qo, qn] of p.pairs) {
     const x = one(qo, before);
     const y = one(qn, after);
-    const notes: string[] = [];
+    const notes: string[] = [...undefinedUnits(x, 'old'), ...undefinedUnits(y, 'new')];
     const a = x.analysis instanceof Error ? (notes.push(`The old rules could not be analysed: ${x.analysis.message}`), null) : x.analysis;
     const b = y.analysis instanceof Error ? (notes.push(`The new rules could not be analysed: ${y.analysis.message}`), null) : y.analysis;
     let both: bigint | null = null;

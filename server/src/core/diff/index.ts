@@ -6,7 +6,7 @@ import { buildModel, type SpecModel } from '../model/spec.js';
 import { parseSpecText, type ParsedFile } from '../parse/parse.js';
 import { LineIndex } from '../text/line-index.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
-import { changelog, control, isRecordKeeping } from './control.js';
+import { changelog, control, isContent } from './control.js';
 import { impact } from './impact.js';
 import { diffData } from './semantic.js';
 import { DiffInputError, type DiffOptions, type DiffReport } from './types.js';
@@ -14,7 +14,7 @@ import { DiffInputError, type DiffOptions, type DiffReport } from './types.js';
 export * from './types.js';
 export { wordDiff, similarity, normalise, type WordPart } from './words.js';
 export { countBoth, MAX_CHANGED, type BothCount } from './both.js';
-export { nextVersion, isRecordKeeping } from './control.js';
+export { nextVersion, isRecordKeeping, isSetting, isContent } from './control.js';
 
 export interface DiffSide {
   /** How the version is named in messages: "HEAD:specs/isp.yaml", "old/isp.yaml". */
@@ -85,7 +85,7 @@ function diffRead(a: ReadSide, b: ReadSide, options: DiffOptions): { a: ReadSide
     changes,
     impact: qualImpact,
     problems,
-    contentChanged: changes.some((c) => !isRecordKeeping(c)),
+    contentChanged: changes.some(isContent),
     changelog: changelog(changes, a.model, b.model, today),
   };
   return { a, b, report };

@@ -31,6 +31,10 @@ export function same(a: unknown, b: unknown): boolean {
 
 const MAX_SHOWN = 90;
 
+/** The document's settings for qualspec's checks, not its content (see Differ.settings). */
+export const SETTINGS = ['words', 'language', 'unitRefs'] as const;
+export const SETTINGS_SUBJECT = 'Checker settings (not printed)';
+
 /** A value in words, short: texts cut at 90 characters, lists joined, sizes as ranges. */
 export function show(v: unknown): string {
   if (v === undefined || v === null) return '(none)';
@@ -79,6 +83,9 @@ const LABELS: Record<string, string> = {
   subtitle: 'subtitle',
   version: 'version',
   published: 'publication date',
+  words: 'words the spelling check accepts',
+  language: 'spelling language',
+  unitRefs: 'unit-ref convention',
   copyright: 'copyright line',
   operationalStartDate: 'operational start date',
   minimumAge: 'minimum age',
@@ -267,7 +274,8 @@ export class Differ {
 
   private document(a: Item, b: Item): void {
     const subject = 'The document';
-    this.fields('document', 'document', subject, a, b, new Set(['changeHistory']));
+    this.fields('document', 'document', subject, a, b, new Set(['changeHistory', ...SETTINGS]));
+    this.settings(a, b);
     const ha = items(a.o.changeHistory, [...a.path, 'changeHistory']);
     const hb = items(b.o.changeHistory, [...b.path, 'changeHistory']);
     const p = pairBy(ha, hb, [(x) => str(x.o.version)]);
@@ -295,6 +303,41 @@ export class Differ {
         newPath: y.path,
       });
     for (const [x, y] of p.pairs) this.fields('document', `history ${show(x.o.version)}`, `Change-history entry ${show(x.o.version)}`, x, y, new Set());
+  }
+
+  /**
+   * document.words, language and unitRefs: settings of qualspec's spelling and ref-style checks, which
+   * nothing prints. Reported under their own subject (area `settings`), the word list as the words
+   * added and removed; change control does not count them (docs/versions.md, "Checker settings").
+   */
+  private settings(a: Item, b: Item): void {
+    for (const k of SETTINGS) {
+      const before = a.o[k];
+      const after = b.o[k];
+      if (same(before, after)) continue;
+      const common = { key: `document ${k}`, area: 'settings' as const, subject: SETTINGS_SUBJECT, part: label(k), before, after };
+      const paths = { oldPath: before !== undefined ? [...a.path, k] : a.path, newPath: after !== undefined ? [...b.path, k] : b.path };
+      if (k === 'words' && (Array.isArray(before) || before === undefined) && (Array.isArray(after) || after === undefined)) {
+        const was = new Set(arr(before).map((w) => show(w)));
+        const now = new Set(arr(after).map((w) => show(w)));
+        const added = [...now].filter((w) => !was.has(w));
+        const removed = [...was].filter((w) => !now.has(w));
+        const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+        // Only the order changed (or duplicates): the spelling check reads a set, so that is no change.
+        if (!parts.length) continue;
+        const kind: ChangeKind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+        this.add({ ...common, ...paths, kind, message: `Words the spelling check accepts: ${parts.join('; ')}` });
+        continue;
+      }
+      const kind: ChangeKind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+      const message =
+        kind === 'added'
+          ? `${cap(label(k))} set: ${show(after)}`
+          : kind === 'removed'
+            ? `${cap(label(k))} no longer set (was ${show(before)})`
+            : `${cap(label(k))} ${show(before)} → ${show(after)}`;
+      this.add({ ...common, ...paths, kind, message });
+    }
   }
 
   private facts(subject: string, keyBase: string, a: Item, b: Item): void {

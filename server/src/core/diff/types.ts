@@ -7,7 +7,12 @@ import type { Severity } from '../rules/types.js';
 import type { Span } from '../text/line-index.js';
 import type { WordPart } from './words.js';
 
-export type ChangeArea = 'file' | 'document' | 'facts' | 'section' | 'group' | 'qualification' | 'unit';
+/**
+ * `settings`: the document's settings for qualspec's own checks (`document.words`, `language`,
+ * `unitRefs`): they steer the spelling and ref-style checks and print nothing, so they are reported
+ * apart and are not content (no version bump, no change-history entry; see docs/versions.md).
+ */
+export type ChangeArea = 'file' | 'document' | 'settings' | 'facts' | 'section' | 'group' | 'qualification' | 'unit';
 
 /**
  * added / removed: the item is in one version only; changed: a value changed; renamed: the item kept
@@ -114,7 +119,7 @@ export interface DiffReport {
   changes: Change[];
   impact: QualificationImpact[];
   problems: ControlProblem[];
-  /** True when something other than the document's version, date and change history changed. */
+  /** True when something other than the document's version, date, change history and checker settings changed. */
   contentChanged: boolean;
   changelog: ChangelogDraft;
 }
