@@ -1,10 +1,11 @@
 /** `qualspec publish`: files written, a spec with errors still published (with a warning) unless --strict, bad YAML refused. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { ISP, ISP_AS_PUBLISHED } from './helpers';
+import { certificate, DEFAULT_UNITS, spec } from '../helpers/spec';
 
 let dir: string;
 beforeEach(() => {
@@ -77,5 +78,48 @@ describe('qualspec publish', () => {
     expect((await run(['publish', ISP])).code).toBe(2);
     expect((await run(['publish', '--out', 'x'])).err).toMatch(/give exactly one spec file/);
     expect((await run(['publish', ISP, '--out', 'x', '--browser', '/x'])).err).toMatch(/--browser is only used with --pdf/);
+  });
+});
+
+describe('qualspec publish --review over a project of several files', () => {
+  // quals.yaml's Certificate draws L5B9 from more.yaml, which also gives L5B9 the UAN of quals.yaml's L5B1.
+  const quals = spec({ qualifications: certificate({ pool: '      units: [L5B1, L5B2, L5B3, L5B9]\n' }) });
+  const more = (uan: string) =>
+    spec({ qualifications: '  []\n', units: [{ ref: 'L5B9', uan, title: 'Manage Sales Technology Systems', glh: 30, tqt: 60, credit: 6 }] });
+  const reviewOf = async () => {
+    const r = await run(['publish', 'specs/quals.yaml', '--out', 'out', '--review']);
+    expect(r.code).toBe(0);
+    return { r, html: readFileSync(path.join(dir, 'out/quals.review.html'), 'utf8') };
+  };
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+
+  it('marks the findings qualspec lint reports across files, and no false unknown-unit', async () => {
+    write('specs/quals.yaml', quals);
+    write('specs/more.yaml', more(DEFAULT_UNITS[0]!.uan!));
+    const lint = await run(['lint', '--format', 'json']);
+    const linted = (JSON.parse(lint.out) as { diagnostics: { file: string; rule: string }[] }).diagnostics.filter((d) => d.file.endsWith('quals.yaml'));
+    expect(linted.map((d) => d.rule)).toEqual(['duplicate-uan']);
+    const { r, html } = await reviewOf();
+    expect(r.out).toMatch(/quals\.review\.html: .*, 1 finding marked/);
+    expect(html).toContain('duplicate-uan');
+    expect(html).not.toContain('unknown-unit');
+    // The other file's UAN fixed: nothing left to mark, and L5B9 is still found there.
+    write('specs/more.yaml', more('F/651/5977'));
+    const clean = await reviewOf();
+    expect(clean.r.out).toMatch(/, 0 findings marked/);
+    expect(clean.r.err).toBe('');
+  });
+
+  it('a spec outside the project is reviewed alone, as qualspec lint <spec> checks it', async () => {
+    write('elsewhere/quals.yaml', quals);
+    write('specs/more.yaml', more(DEFAULT_UNITS[0]!.uan!));
+    const r = await run(['publish', 'elsewhere/quals.yaml', '--out', 'out', '--review']);
+    const html = readFileSync(path.join(dir, 'out/quals.review.html'), 'utf8');
+    expect(html).toContain('unknown-unit');
+    expect(html).not.toContain('duplicate-uan');
+    expect(r.err).toMatch(/has 1 error/);
   });
 });

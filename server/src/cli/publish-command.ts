@@ -5,11 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyseFile, analyseWorkspace, sortFindings } from '../core/lint/engine.js';
-import { WorkspaceIndex } from '../core/workspace/index.js';
+import { fileURLToPath } from 'node:url';
+import { checkFile, checkWorkspace, indexTexts, withWorkspace, type SourceText } from '../core/lint/pipeline.js';
+import { buildModel } from '../core/model/spec.js';
+import { parseSpecText } from '../core/parse/parse.js';
 import { publishDocument } from '../core/publish/index.js';
 import { LineIndex } from '../core/text/line-index.js';
-import { ConfigResolver, toPosix } from '../host/files.js';
+import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
 import { ReadError, readSpecOrThrow } from '../host/read-spec.js';
 import { findBrowser, htmlToPdf, NoBrowserError } from '../publish/pdf.js';
 import { parseArgs, UsageError } from './args.js';
@@ -25,14 +27,37 @@ Options:
   --out <dir>        where to write <name>.html (and <name>.pdf); created if missing
   --pdf              also print an A4 PDF with a local Chromium or Chrome
   --browser <path>   the browser for --pdf (default: CHROME_PATH, then the usual install places)
-  --review           a review copy: every finding of qualspec lint marked where it applies,
-                     and an index of findings at the start (written as <name>.review.html)
+  --review           a review copy: every finding of qualspec lint marked where it applies (with
+                     the cross-file ones: the spec's project is linted as a workspace), and an
+                     index of findings at the start (written as <name>.review.html)
   --strict           refuse to publish a spec with errors (exit 1)
   -h, --help         show this help
 
 Exit: 0 published, 1 not published (--strict and the spec has errors), 2 bad usage, a file that
 cannot be read or parsed, or no browser for --pdf.
 `;
+
+/**
+ * The other spec files of the project `abs` is in, as `qualspec lint` with no argument finds them
+ * (the nearest .qualspec.yaml's `specs`, else the usual globs under the folder the CLI runs in).
+ * None when the spec is not one of them: it is then linted alone, as `qualspec lint <spec>` does.
+ * An unreadable file is left out (lint reports it).
+ */
+function projectOthers(abs: string, io: Io, configs: ConfigResolver): SourceText[] {
+  const out: SourceText[] = [];
+  const files = expandPaths([], path.dirname(abs), configs).files;
+  if (!files.some((f) => path.resolve(f) === abs)) return out;
+  for (const f of files) {
+    if (path.resolve(f) === abs) continue;
+    try {
+      const l = readSpecOrThrow(f, io.cwd);
+      if (l.text !== '' || !l.notice) out.push({ uri: l.uri, text: l.text, ...(l.notice ? { notice: l.notice } : {}) });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+    }
+  }
+  return out;
+}
 
 export async function runPublish(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['help', 'pdf', 'review', 'strict'], options: ['out', 'browser'] });
@@ -83,11 +108,17 @@ export async function runPublish(argv: readonly string[], io: Io): Promise<numbe
   };
   const configs = new ConfigResolver(io.cwd);
   const cfg = configs.forFile(abs).config;
-  // One analysis gives both the findings `qualspec lint` reports for this file and the parse the
-  // document is generated from (what lintTexts does, without reading the file twice).
-  const index = new WorkspaceIndex();
-  const { parsed, model, findings: own } = analyseFile(loaded.uri, text, { index, config: cfg });
-  const findings = sortFindings([...own, ...(analyseWorkspace(index, () => cfg).get(loaded.uri) ?? [])]);
+  const configFor = (uri: string) => (uri === loaded.uri ? cfg : configs.forFile(fileURLToPath(uri)).config);
+  // The findings `qualspec lint` reports for this file, by the one pipeline over the file's project
+  // (its .qualspec.yaml's `specs`, else the usual globs): the cross-file ones too — a unit a pool
+  // names that no file defines, a UAN another file gives to another unit.
+  const self: SourceText = { uri: loaded.uri, text, ...(loaded.notice ? { notice: loaded.notice } : {}) };
+  const sources = [self, ...projectOthers(abs, io, configs)];
+  const index = indexTexts(sources);
+  const findings = withWorkspace(checkFile(self, index, cfg), checkWorkspace(index, configFor).get(loaded.uri));
+  // The document is generated from the full parse (the lint steps read with the fast reader).
+  const parsed = parseSpecText(text);
+  const model = buildModel(parsed.data);
   const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax' && f.severity === 'error');
   if (syntax.length) {
     for (const f of syntax.slice(0, 5)) io.stderr(`qualspec: ${at(f.span.start)}: ${f.message}\n`);
