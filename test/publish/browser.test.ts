@@ -3,7 +3,7 @@
  * layout fits A4 (no table wider than the page), page screenshots saved to test-results/publish/,
  * and the PDF `qualspec publish --pdf` prints is A4, runs to a plausible page count, and holds
  * every qualification, unit, UAN, learning outcome and criterion of the YAML (read back with
- * pdftotext from poppler-utils).
+ * pdftotext from poppler-utils), and its contents give the page each heading is on.
  *
  * Needs Chromium (or Chrome) and pdftotext/pdftoppm. In CI (CI=true) a missing one fails the test;
  * elsewhere the test is skipped with the reason printed.
@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { findBrowser, htmlToPdf } from '../../server/src/publish/pdf';
+import { findBrowser, htmlToPagedPdf, type PagedPdf } from '../../server/src/publish/pdf';
 import { ISP, ROOT, norm, publishFile, readSpec } from './helpers';
 
 const OUT = path.join(ROOT, 'test-results/publish');
@@ -53,6 +53,7 @@ if (!ready && CI) {
     const spec = readSpec(ISP);
     let browser: Browser;
     let pdf: Uint8Array;
+    let paged: PagedPdf;
     let pdfText: string;
     beforeAll(async () => {
       mkdirSync(OUT, { recursive: true });
@@ -62,7 +63,9 @@ if (!ready && CI) {
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
       });
-      pdf = await htmlToPdf(doc.html, { browser: browserPath! });
+      // As `qualspec publish --pdf` prints it: twice, the contents' page numbers read from the first printing.
+      paged = await htmlToPagedPdf((pageNumbers) => publishFile(ISP, false, pageNumbers).html, { browser: browserPath! });
+      pdf = paged.pdf;
       const pdfFile = path.join(OUT, 'isp-level-5-professional-sales.pdf');
       writeFileSync(pdfFile, pdf);
       writeFileSync(path.join(OUT, 'isp-level-5-professional-sales.html'), doc.html);
@@ -138,6 +141,30 @@ if (!ready && CI) {
         }
       }
       expect(criteria).toBe(doc.counts.criteria);
+    });
+
+    it('gives in its contents the page each heading is on', () => {
+      expect(paged.pageNumbers).toBe(true);
+      expect(paged.printings).toBeGreaterThanOrEqual(2);
+      const pages = pdfText.split('\f');
+      // The contents pages: from "Contents" to the page before the first entry's page.
+      const start = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p));
+      expect(start).toBeGreaterThan(0);
+      const entries: { title: string; page: number }[] = [];
+      for (const p of pages.slice(start, start + 4))
+        for (const m of p.matchAll(/^ *(\S.*?\S) {2,}(\d+)$/gm))
+          if (!/^Page \d+ of/.test(m[1]!) && !/Page \d+ of \d+$/.test(m[0])) entries.push({ title: m[1]!, page: Number(m[2]) });
+      // Every entry of the contents has its number: the sections, the qualifications, the groups and every unit.
+      expect(entries.length).toBe((doc.body.match(/<nav class="toc[\s\S]*?<\/nav>/)![0].match(/<li>/g) ?? []).length);
+      for (const e of entries) expect(norm(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(norm(e.title));
+      const numbers = entries.map((e) => e.page);
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      // Each unit's number is the page its unit specification starts on (found independently, as below).
+      for (const u of spec.units) {
+        const first = pages.findIndex((p) => new RegExp(`Unit reference\\s+${u.ref}\\b`).test(p));
+        const entry = entries.find((e) => e.title === `${u.ref} ${norm(u.title)}`);
+        expect(entry?.page, u.ref).toBe(first + 1);
+      }
     });
 
     it('keeps each unit on pages of its own', () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyseFile } from '../../server/src/core/lint/engine';
 import { lintTexts } from '../../server/src/core/lint/pipeline';
-import { publishDocument, type PublishResult } from '../../server/src/core/publish';
+import { publishDocument, type PublishInput, type PublishResult } from '../../server/src/core/publish';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ISP = path.join(ROOT, 'specs/isp-level-5-professional-sales.yaml');
@@ -16,12 +16,12 @@ export interface RawSpec {
 }
 export const readSpec = (file: string): RawSpec => parseYaml(readFileSync(file, 'utf8')) as RawSpec;
 
-export function publishFile(file: string, review = false): PublishResult {
+export function publishFile(file: string, review = false, pageNumbers?: PublishInput['pageNumbers']): PublishResult {
   const text = readFileSync(file, 'utf8');
   const uri = `file://${file}`;
   const findings = lintTexts([{ uri, text }]).get(uri) ?? [];
   const { parsed, model } = analyseFile(uri, text);
-  return publishDocument({ uri, parsed, model, findings, review, generator: 'qualspec test' });
+  return publishDocument({ uri, parsed, model, findings, review, generator: 'qualspec test', ...(pageNumbers ? { pageNumbers } : {}) });
 }
 
 const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

@@ -13,7 +13,7 @@ import { publishDocument } from '../core/publish/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { ConfigResolver, expandPaths, toPosix } from '../host/files.js';
 import { ReadError, readSpecOrThrow } from '../host/read-spec.js';
-import { findBrowser, htmlToPdf, NoBrowserError } from '../publish/pdf.js';
+import { findBrowser, htmlToPagedPdf, NoBrowserError } from '../publish/pdf.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './lint-command.js';
 
@@ -135,8 +135,8 @@ export async function runPublish(argv: readonly string[], io: Io): Promise<numbe
     }
     io.stderr(`qualspec: warning: ${msg}; publishing anyway (use --strict to refuse, --review to see them in the document).\n`);
   }
-  const result = publishDocument({ uri: loaded.uri, parsed, model, index, findings, review, generator: `qualspec ${io.version}` });
-
+  const input = { uri: loaded.uri, parsed, model, index, findings, review, generator: `qualspec ${io.version}` };
+  const result = publishDocument(input);
   const base =
     path
       .basename(abs)
@@ -154,14 +154,19 @@ export async function runPublish(argv: readonly string[], io: Io): Promise<numbe
   if (pdf && browser) {
     const pdfFile = path.join(dir, `${base}.pdf`);
     let bytes: Uint8Array;
+    let numbered = false;
     try {
-      bytes = await htmlToPdf(result.html, { browser });
+      // Printed twice: the second time with the contents' page numbers read from the first (pdf.ts).
+      const paged = await htmlToPagedPdf((pageNumbers) => publishDocument({ ...input, pageNumbers }).html, { browser });
+      bytes = paged.pdf;
+      numbered = paged.pageNumbers === true;
+      if (paged.pageNumbers !== true) io.stderr(`qualspec: warning: the PDF's contents have no page numbers: ${paged.pageNumbers.missing}\n`);
     } catch (e) {
       io.stderr(`qualspec: the PDF could not be printed with ${browser}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
       return 2;
     }
     writeFileSync(pdfFile, bytes);
-    io.stdout(`qualspec: wrote ${rel(pdfFile)} (A4, printed with ${browser})\n`);
+    io.stdout(`qualspec: wrote ${rel(pdfFile)} (A4, printed with ${browser}${numbered ? ', the contents with page numbers' : ''})\n`);
   }
   return 0;
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { pdfDestinationPages, PdfStructureError } from './pdf-pages.js';
 
 export class NoBrowserError extends Error {}
 
@@ -68,32 +69,92 @@ export interface PdfOptions {
   timeout?: number;
 }
 
-/** The HTML printed to an A4 PDF (the page size, margins, running header and page numbers come from the document's @page rules). */
-export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Page = import('playwright-core').Page;
+
+async function withPage<T>(options: PdfOptions, fn: (page: Page, timeout: number) => Promise<T>): Promise<T> {
   const { chromium } = await import('playwright-core');
   const timeout = options.timeout ?? 60_000;
-  const browser = await chromium.launch({
-    executablePath: options.browser,
-    headless: true,
-    timeout,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: options.browser, headless: true, timeout, args: LAUNCH_ARGS });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load', timeout });
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
-    return new Uint8Array(pdf);
+    return await fn(page, timeout);
   } finally {
     await browser.close();
   }
+}
+
+async function print(page: Page, html: string, timeout: number): Promise<Uint8Array> {
+  await page.setContent(html, { waitUntil: 'load', timeout });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+  return new Uint8Array(pdf);
+}
+
+/** The HTML printed to an A4 PDF (the page size, margins, running header and page numbers come from the document's @page rules). */
+export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  return withPage(options, (page, timeout) => print(page, html, timeout));
+}
+
+/** The document as `render` makes it, given the contents' page numbers (or `reserve` for their places). */
+export type RenderWithPages = (pageNumbers: ReadonlyMap<string, number> | 'reserve') => string;
+
+export interface PagedPdf {
+  pdf: Uint8Array;
+  /** Whether the contents carry page numbers; when not, why (the PDF is printed without them). */
+  pageNumbers: true | { missing: string };
+  /** How many times the document was printed (2 when the numbers settled at once). */
+  printings: number;
+}
+
+const MAX_PRINTINGS = 4;
+
+/**
+ * The PDF with page numbers in its contents. Chromium has no CSS `target-counter()`, so: print with
+ * a place kept for each number, read the page of every heading the contents links to from the PDF's
+ * named destinations (pdf-pages.ts), print again with the numbers, and check that the headings
+ * stayed on those pages (the contents are laid out alike both times, so they do; should one move, it
+ * prints again with the new numbers, up to four printings in all).
+ */
+export async function htmlToPagedPdf(render: RenderWithPages, options: PdfOptions): Promise<PagedPdf> {
+  return withPage(options, async (page, timeout) => {
+    let pdf = await print(page, render('reserve'), timeout);
+    let printings = 1;
+    let pages: Map<string, number>;
+    try {
+      pages = pdfDestinationPages(pdf);
+    } catch (e) {
+      if (!(e instanceof PdfStructureError)) throw e;
+      return {
+        pdf: await print(page, render(new Map()), timeout),
+        pageNumbers: { missing: `the printed PDF could not be read for them (${e.message})` },
+        printings: 2,
+      };
+    }
+    for (;;) {
+      pdf = await print(page, render(pages), timeout);
+      printings++;
+      const now = pdfDestinationPages(pdf);
+      const moved = [...pages].some(([id, n]) => now.get(id) !== n);
+      if (!moved) return { pdf, pageNumbers: true, printings };
+      // Numbers that may be wrong are worse than none: print once more with the places left empty.
+      if (printings >= MAX_PRINTINGS)
+        return {
+          pdf: await print(page, render(new Map()), timeout),
+          pageNumbers: { missing: 'the headings kept moving between printings' },
+          printings: printings + 1,
+        };
+      pages = now;
+    }
+  });
 }

@@ -51,6 +51,9 @@ caption { text-align: left; font-weight: 600; padding: .2rem 0; color: var(--ink
 .cover .review-banner { margin-top: 2rem; padding: .6rem .8rem; border: 2px solid var(--err); color: var(--err); font-weight: 600; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc ol ol { padding-left: 1.25rem; }
 nav.toc li { margin: .15rem 0; }
+nav.toc a.paged { display: flex; align-items: baseline; gap: .35rem; }
+nav.toc .toc-fill { flex: 1 1 auto; min-width: 1rem; border-bottom: 1px dotted var(--muted); }
+nav.toc .toc-page { flex: 0 0 auto; min-width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
 .facts th[scope="row"] { width: 34%; }
 .col-ref { width: 11%; } .col-uan { width: 15%; } .col-level, .col-num { width: 8%; } .col-status { width: 13%; }
 .col-lo { width: 38%; } .col-acnum { width: 7%; }

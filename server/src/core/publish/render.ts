@@ -35,6 +35,13 @@ export interface PublishInput {
   generator?: string;
   /** The document's language (BCP 47), default en-GB. */
   lang?: string;
+  /**
+   * Page numbers for the contents, by the id of the element each entry links to (the printed PDF's
+   * pages: server/src/publish/pdf.ts prints twice). `reserve`: the place for a number in every entry,
+   * empty, so that the first printing lays the contents out as the second will. Absent (HTML on
+   * screen): no page numbers.
+   */
+  pageNumbers?: ReadonlyMap<string, number> | 'reserve';
 }
 
 export interface PublishedUnit {
@@ -571,12 +578,18 @@ export function publishDocument(input: PublishInput): PublishResult {
   }
 
   // ---------------------------------------------------------------- contents and page
+  const pages = input.pageNumbers;
+  const entry = (id: string, text: string) => {
+    if (!pages) return `<a href="#${esc(id)}">${esc(text)}</a>`;
+    const n = pages === 'reserve' ? undefined : pages.get(id);
+    const page = n === undefined ? '' : `<span class="visually-hidden">, page </span>${n}`;
+    return `<a class="paged" href="#${esc(id)}"><span class="toc-title">${esc(text)}</span><span class="toc-fill" aria-hidden="true"></span><span class="toc-page">${page}</span></a>`;
+  };
   const tocHtml =
     `<nav class="toc part" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>` +
     toc
       .map(
-        (t) =>
-          `<li><a href="#${esc(t.id)}">${esc(t.title)}</a>${t.children?.length ? `<ol>${t.children.map((c) => `<li><a href="#${esc(c.id)}">${esc(c.title)}</a></li>`).join('')}</ol>` : ''}</li>`,
+        (t) => `<li>${entry(t.id, t.title)}${t.children?.length ? `<ol>${t.children.map((c) => `<li>${entry(c.id, c.title)}</li>`).join('')}</ol>` : ''}</li>`,
       )
       .join('') +
     `</ol></nav>`;
