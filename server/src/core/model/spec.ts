@@ -27,6 +27,34 @@ export function levelName(rank: LevelRank): string {
   return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
 }
 
+/** A qualification's level as its title writes it: "Level 3", "Entry Level 3", "Level 1/2". */
+export function qualLevelName(l: QualLevel): string {
+  const one = (r: LevelRank) => (r >= 1 ? `Level ${r}` : `Entry Level ${r + 3}`);
+  if (l.from === l.to) return one(l.from);
+  return l.from >= 1 ? `Level ${l.from}/${l.to}` : `${one(l.from)}/Level ${l.to}`;
+}
+
+/**
+ * The level a qualification's title names, and the words that name it: "Level 3", "Entry Level 3"
+ * (or "Entry 3"), "Level 1/2" and "Level 1/Level 2" (a span), "Entry Level 3/Level 1"; "Entry Level"
+ * with no number is `entry` (some Entry level). Undefined when the title names no level.
+ */
+export function titleLevel(title: string): { words: string; level?: QualLevel; entry?: true } | undefined {
+  const entry = '(?:Entry\\s+Level|Entry)\\s+([1-3])';
+  const span = new RegExp(`\\b(?:${entry}|Level\\s+([1-8]))\\s*\\/\\s*(?:Level\\s+)?([1-8])\\b`, 'i').exec(title);
+  if (span) {
+    const from = span[1] !== undefined ? Number(span[1]) - 3 : Number(span[2]);
+    return { words: span[0], level: { from, to: Number(span[3]) } };
+  }
+  const e = new RegExp(`\\b${entry}\\b`, 'i').exec(title);
+  if (e) return { words: e[0], level: { from: Number(e[1]) - 3, to: Number(e[1]) - 3 } };
+  const l = /\bLevel\s+([1-8])\b/i.exec(title);
+  if (l) return { words: l[0], level: { from: Number(l[1]), to: Number(l[1]) } };
+  const some = /\bEntry\s+Level\b/i.exec(title);
+  if (some) return { words: some[0], entry: true };
+  return undefined;
+}
+
 /** A level rank as the format writes it: 3, entry-3. */
 export function levelValue(rank: LevelRank): string {
   return rank >= 1 ? String(rank) : `entry-${rank + 3}`;

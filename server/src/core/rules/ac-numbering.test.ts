@@ -132,7 +132,9 @@ describe(ID, () => {
       const text = edit(base, 'number: C.P4', 'number: A.P4');
       const f = findings(lint(text), ID);
       expect(f.map((x) => under(text, x))).toEqual(['A.P4']);
-      expect(f[0]!.message).toBe('Criterion A.P4 in unit L5B9 is listed under learning aim C, but its number names aim A: number it C.P4 or move it to its aim.');
+      expect(f[0]!.message).toBe(
+        'Criterion A.P4 in unit L5B9 is listed under learning aim C, but its number names aim A: number it C.P4 or move it to its aim.',
+      );
     });
 
     it('flags an ungraded number under a lettered aim', () => {

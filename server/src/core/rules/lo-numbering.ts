@@ -37,7 +37,7 @@ export const rule: FileRule = {
       los.forEach((lo, i) => {
         const n = lo.number;
         if (n === undefined || n === label(lettered, i)) return;
-        if (typeof n === 'string' !== lettered) {
+        if ((typeof n === 'string') !== lettered) {
           report({
             path: [...lo.path, 'number'],
             message: `Learning outcome ${i + 1} of ${unitName} is numbered ${n}, but the unit's first outcome is ${lettered ? `lettered ${first}` : `numbered ${first}`}: a unit numbers its outcomes 1, 2, 3 … or letters its learning aims A, B, C …, not both.`,

@@ -28,7 +28,9 @@ describe(ID, () => {
     const text = certificateSpec({ rules: CERTIFICATE_RULES + '      - id: note\n        text: Centres should advise learners.\n' });
     const f = findings(lint(text), ID);
     expect(f.map((x) => under(text, x))).toEqual(['id: note']);
-    expect(f[0]!.message).toBe(`Rule 'note' of ${NAME} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, minGlh, maxGlh, minTqt, maxTqt, mandatory, barred or levelShare.`);
+    expect(f[0]!.message).toBe(
+      `Rule 'note' of ${NAME} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, minGlh, maxGlh, minTqt, maxTqt, mandatory, barred or levelShare.`,
+    );
   });
 
   it('flags a minimum larger than its maximum', () => {

@@ -20,7 +20,9 @@ export const rule: FileRule = {
           message: `${name} is a ${q.type === 'certificate' ? 'Certificate' : 'Diploma'} but has no rules of combination: add them under 'rules'.`,
         });
       for (const r of q.rules) {
-        const limits = [r.minUnits, r.maxUnits, r.minCredits, r.maxCredits, r.minGlh, r.maxGlh, r.minTqt, r.maxTqt, r.mandatory, r.barred, r.levelShare].filter((x) => x !== undefined);
+        const limits = [r.minUnits, r.maxUnits, r.minCredits, r.maxCredits, r.minGlh, r.maxGlh, r.minTqt, r.maxTqt, r.mandatory, r.barred, r.levelShare].filter(
+          (x) => x !== undefined,
+        );
         const label = r.id ? `Rule '${r.id}'` : `Rule ${r.index + 1}`;
         if (limits.length === 0)
           report({
