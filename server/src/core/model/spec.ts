@@ -238,6 +238,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A ref as written: YAML reads an unquoted `ref: 305` as a number, but it is the ref 305 (yaml-type-trap asks for the quotes; one finding, not an unknown unit 305 wherever it is named). */
+const refOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isInteger(v) && v >= 0 ? String(v) : undefined);
 const loNo = (v: unknown): LoNumber | undefined =>
   typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^[A-Z]$/.test(v) ? v : undefined;
 
@@ -325,7 +327,7 @@ function buildUnit(x: unknown, index: number): UnitModel {
       raw: o,
     },
     {
-      ref: str(o.ref),
+      ref: refOf(o.ref),
       uan: str(o.uan),
       title: str(o.title),
       level: levelRank(o.level),
@@ -378,7 +380,7 @@ function buildQualification(x: unknown, index: number): QualificationModel {
         const v = u[k];
         if (typeof v === 'string' || typeof v === 'number') fields[k] = v;
       }
-      return assign<UnitMentionModel>({ path: up, refPath: [...up, 'ref'], fields }, { ref: str(u.ref) });
+      return assign<UnitMentionModel>({ path: up, refPath: [...up, 'ref'], fields }, { ref: refOf(u.ref) });
     }
     return assign<UnitMentionModel>({ path: up, refPath: up, fields: {} }, { ref: typeof u === 'string' ? u : typeof u === 'number' ? String(u) : undefined });
   });
