@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { MAX_NESTING, parseDocumentGuarded } from '../parse/parse.js';
 import type { Finding, Severity, SeveritySetting } from '../rules/types.js';
 import { suggest } from '../text/similar.js';
+import { REF_PRESETS, refConvention } from '../model/identifiers.js';
 
 export const CONFIG_FILE_NAMES = ['.qualspec.yaml', '.qualspec.yml'];
 export const DEFAULT_SPEC_GLOBS = ['**/*.qspec.yaml', '**/*.qspec.yml', '**/specs/**/*.yaml', '**/specs/**/*.yml'];
@@ -24,6 +25,8 @@ export interface QualspecConfig {
   words?: string[];
   /** The language of the workspace's specs when a spec names none (`language:`, default en-GB). */
   language?: 'en-GB' | 'en-US';
+  /** The unit-ref convention of every spec of the workspace that declares none (`unitRefs:`, as document.unitRefs). */
+  unitRefs?: string | { pattern: string };
 }
 
 export const DEFAULT_CONFIG: QualspecConfig = { rules: {}, specs: DEFAULT_SPEC_GLOBS, exclude: DEFAULT_EXCLUDE };
@@ -57,6 +60,27 @@ export const CONFIG_KEYS: Readonly<Record<string, { description: string; schema:
   language: {
     description: 'The language specs are spell-checked in when a spec names none: en-GB (British English, the default) or en-US.',
     schema: { enum: ['en-GB', 'en-US'], default: 'en-GB' },
+  },
+  unitRefs: {
+    description:
+      'How the unit refs of the workspace are built, for every spec that does not declare it under document.unitRefs: a preset (isp: L5B1; ilm: 8750-213; city-and-guilds: 201, 2xx = Level 2; btec: 1, 2, 3) or a pattern with named parts, e.g. { pattern: "L{level}{group}{number}" }.',
+    schema: {
+      anyOf: [
+        { enum: Object.keys(REF_PRESETS) },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['pattern'],
+          properties: {
+            pattern: {
+              type: 'string',
+              description:
+                'The ref with its parts in braces: {level}, {group}, {number} ({number:2} for exactly two digits), {scheme}; anything else as written.',
+            },
+          },
+        },
+      ],
+    },
   },
   diff: {
     description:
@@ -159,6 +183,18 @@ export function parseConfig(text: string, uri: string, knownRules: Iterable<stri
         continue;
       }
       config.words = v.items.map((i) => String((i as { value: unknown }).value));
+    } else if (key === 'unitRefs') {
+      const presets = Object.keys(REF_PRESETS).join(', ');
+      if (isScalar(v) && typeof v.value === 'string' && v.value in REF_PRESETS) config.unitRefs = v.value;
+      else if (isMap(v) && v.items.length === 1 && isScalar(v.items[0]!.key) && v.items[0]!.key.value === 'pattern') {
+        const pv = v.items[0]!.value;
+        const pattern = isScalar(pv) && typeof pv.value === 'string' ? pv.value : undefined;
+        if (pattern !== undefined && refConvention({ pattern })) config.unitRefs = { pattern };
+        else {
+          const pr = (pv as { range?: number[] } | null)?.range ?? vr;
+          bad(pr[0]!, pr[1]!, `'${String(pattern ?? '')}' is not a unit-ref pattern: write the ref with its parts in braces, e.g. "L{level}{group}{number}".`);
+        }
+      } else bad(vr[0]!, vr[1]!, `'unitRefs' is a preset (${presets}) or { pattern: "L{level}{group}{number}" }.`);
     } else if (key === 'language') {
       const lang = isScalar(v) ? v.value : undefined;
       if (lang !== 'en-GB' && lang !== 'en-US') {

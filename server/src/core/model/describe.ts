@@ -40,12 +40,24 @@ export function describePlace(data: unknown, path: Path): string {
     if (typeof seg !== 'number') continue;
     const v = get(data, p);
     const o = isObj(v) ? v : {};
-    if (parentKey === 'units' && p.length === 2) parts.push(typeof o.ref === 'string' ? `unit ${o.ref}` : `unit ${seg + 1}`);
+    if (parentKey === 'units' && p.length === 2)
+      parts.push(
+        typeof o.ref === 'string' || typeof o.ref === 'number'
+          ? `unit ${String(o.ref)}`
+          : typeof o.title === 'string'
+            ? `unit '${o.title}'`
+            : `unit ${seg + 1}`,
+      );
     else if (parentKey === 'qualifications' && p.length === 2)
       parts.push(typeof o.title === 'string' ? `qualification '${o.title}'` : `qualification ${seg + 1}`);
     else if (parentKey === 'groups' && p.length === 2) parts.push(typeof o.id === 'string' ? `group '${o.id}'` : `group ${seg + 1}`);
     else if (parentKey === 'sections') parts.push(typeof o.id === 'string' ? `section '${o.id}'` : `section ${seg + 1}`);
-    else if (parentKey === 'learningOutcomes') parts.push(`learning outcome ${typeof o.number === 'number' ? o.number : seg + 1}`);
+    else if (parentKey === 'learningOutcomes')
+      parts.push(
+        typeof o.number === 'string' && /^[A-Z]$/.test(o.number)
+          ? `learning aim ${o.number}`
+          : `learning outcome ${typeof o.number === 'number' ? o.number : seg + 1}`,
+      );
     else if (parentKey === 'criteria') parts.push(`assessment criterion ${typeof o.number === 'string' || typeof o.number === 'number' ? o.number : seg + 1}`);
     else if (parentKey === 'rules') parts.push(typeof o.id === 'string' ? `rule '${o.id}'` : `rule ${seg + 1}`);
     else if (parentKey === 'changeHistory') parts.push(`change history entry ${typeof o.version === 'string' ? o.version : seg + 1}`);

@@ -23,3 +23,27 @@ export function sizeText(s: Size | undefined): string {
   if (s.max !== undefined) return `up to ${s.max}`;
   return 'an empty range';
 }
+
+/**
+ * Ofqual's size words for RQF qualifications, by total qualification time (Guidance to the General
+ * Conditions of Recognition, condition E2, qualification titles): Award 120 hours or less,
+ * Certificate 121–369, Diploma 370 or more (docs/rules/rqf-size-band.md).
+ */
+export const RQF_BANDS: Record<QualType, { min: number; max?: number; label: string }> = {
+  award: { min: 1, max: 120, label: '120 hours or less' },
+  certificate: { min: 121, max: 369, label: '121 to 369 hours' },
+  diploma: { min: 370, label: '370 hours or more' },
+};
+
+export const rqfBandFor = (tqt: number): QualType => (tqt <= 120 ? 'award' : tqt <= 369 ? 'certificate' : 'diploma');
+
+/**
+ * The size word of a title qualified by another word ("Extended Certificate", "Foundation Diploma",
+ * "Subsidiary Diploma", "90-credit Diploma", "Postgraduate Certificate"): a branded or higher-education
+ * type name, not the bare size word the size bands define. Undefined for a bare Award/Certificate/Diploma.
+ */
+export function qualifiedSizeWord(title: string): string | undefined {
+  return /\b(?:Extended|Foundation|Subsidiary|Introductory|\d+-credit|Higher National|Postgraduate|Graduate)\s+(?:Award|Certificate|Diploma)\b/i.exec(
+    title,
+  )?.[0];
+}

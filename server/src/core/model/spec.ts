@@ -27,6 +27,34 @@ export function levelName(rank: LevelRank): string {
   return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
 }
 
+/** A qualification's level as its title writes it: "Level 3", "Entry Level 3", "Level 1/2". */
+export function qualLevelName(l: QualLevel): string {
+  const one = (r: LevelRank) => (r >= 1 ? `Level ${r}` : `Entry Level ${r + 3}`);
+  if (l.from === l.to) return one(l.from);
+  return l.from >= 1 ? `Level ${l.from}/${l.to}` : `${one(l.from)}/Level ${l.to}`;
+}
+
+/**
+ * The level a qualification's title names, and the words that name it: "Level 3", "Entry Level 3"
+ * (or "Entry 3"), "Level 1/2" and "Level 1/Level 2" (a span), "Entry Level 3/Level 1"; "Entry Level"
+ * with no number is `entry` (some Entry level). Undefined when the title names no level.
+ */
+export function titleLevel(title: string): { words: string; level?: QualLevel; entry?: true } | undefined {
+  const entry = '(?:Entry\\s+Level|Entry)\\s+([1-3])';
+  const span = new RegExp(`\\b(?:${entry}|Level\\s+([1-8]))\\s*\\/\\s*(?:Level\\s+)?([1-8])\\b`, 'i').exec(title);
+  if (span) {
+    const from = span[1] !== undefined ? Number(span[1]) - 3 : Number(span[2]);
+    return { words: span[0], level: { from, to: Number(span[3]) } };
+  }
+  const e = new RegExp(`\\b${entry}\\b`, 'i').exec(title);
+  if (e) return { words: e[0], level: { from: Number(e[1]) - 3, to: Number(e[1]) - 3 } };
+  const l = /\bLevel\s+([1-8])\b/i.exec(title);
+  if (l) return { words: l[0], level: { from: Number(l[1]), to: Number(l[1]) } };
+  const some = /\bEntry\s+Level\b/i.exec(title);
+  if (some) return { words: some[0], entry: true };
+  return undefined;
+}
+
 /** A level rank as the format writes it: 3, entry-3. */
 export function levelValue(rank: LevelRank): string {
   return rank >= 1 ? String(rank) : `entry-${rank + 3}`;
@@ -210,6 +238,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A ref as written: YAML reads an unquoted `ref: 305` as a number, but it is the ref 305 (yaml-type-trap asks for the quotes; one finding, not an unknown unit 305 wherever it is named). */
+const refOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isInteger(v) && v >= 0 ? String(v) : undefined);
 const loNo = (v: unknown): LoNumber | undefined =>
   typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^[A-Z]$/.test(v) ? v : undefined;
 
@@ -297,7 +327,7 @@ function buildUnit(x: unknown, index: number): UnitModel {
       raw: o,
     },
     {
-      ref: str(o.ref),
+      ref: refOf(o.ref),
       uan: str(o.uan),
       title: str(o.title),
       level: levelRank(o.level),
@@ -350,7 +380,7 @@ function buildQualification(x: unknown, index: number): QualificationModel {
         const v = u[k];
         if (typeof v === 'string' || typeof v === 'number') fields[k] = v;
       }
-      return assign<UnitMentionModel>({ path: up, refPath: [...up, 'ref'], fields }, { ref: str(u.ref) });
+      return assign<UnitMentionModel>({ path: up, refPath: [...up, 'ref'], fields }, { ref: refOf(u.ref) });
     }
     return assign<UnitMentionModel>({ path: up, refPath: up, fields: {} }, { ref: typeof u === 'string' ? u : typeof u === 'number' ? String(u) : undefined });
   });

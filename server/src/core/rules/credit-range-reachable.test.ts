@@ -14,11 +14,19 @@ describe(ID, () => {
   it('flags a stated minimum below what any valid selection has', () => {
     const text = certificateSpec({ rules: rules(14, 18) });
     const f = findings(lint(text), ID);
-    expect(f.map((x) => under(text, x))).toEqual(['13']);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toMatch(
-      new RegExp(`^${NAME} states a minimum of 13 credits, but under its rules the smallest valid selection has 14 \\(e\\.g\\. L5B\\d, L5B\\d, L5B\\d\\)\\.$`),
+    // the stated GLH and TQT minima (65, 130) are not reached either: warnings, as the spec is sized in credit
+    expect(f.map((x) => [under(text, x), x.severity])).toEqual([
+      ['65', 'warning'],
+      ['130', 'warning'],
+      ['13', 'error'],
+    ]);
+    const credit = f[2]!;
+    expect(credit.message).toMatch(
+      new RegExp(
+        `^${NAME} states a minimum of 13 credits, but under its rules the smallest valid selection has 14 credits \\(e\\.g\\. L5B\\d, L5B\\d, L5B\\d\\)\\.$`,
+      ),
     );
+    expect(f[0]!.message).toBe(`${NAME} states a minimum of 65 GLH, but under its rules the smallest valid selection has 70 GLH.`);
   });
 
   it('flags a stated minimum that the rules do not enforce', () => {
@@ -31,7 +39,7 @@ describe(ID, () => {
 
   it('flags a stated maximum that no valid selection reaches (ILM: 36 stated, 17 reachable)', () => {
     const text = certificateSpec({ credit: { min: 13, max: 20 }, tqt: { min: 130, max: 200 }, rules: rules(13, 20) });
-    const f = findings(lint(text), ID);
+    const f = findings(lint(text), ID).filter((x) => x.severity === 'error');
     expect(f.map((x) => under(text, x))).toEqual(['20']);
     expect(f[0]!.message).toMatch(
       new RegExp(`^${NAME} states a maximum of 20 credits, but no selection its rules allow reaches it: the largest has 18 credits \\(e\\.g\\. `),
@@ -51,6 +59,45 @@ describe(ID, () => {
     const text = certificateSpec({ glh: { min: 70, max: 90 } });
     const f = findings(lint(text), ID);
     expect(f.map((x) => [under(text, x), x.severity])).toEqual([['70', 'warning']]);
-    expect(f[0]!.message).toBe(`${NAME} states at least 70 GLH, but a valid selection can have as little as 65 GLH.`);
+    expect(f[0]!.message).toBe(`${NAME} states a minimum of 70 GLH, but its rules accept selections of only 65 GLH: add a rule that enforces the minimum.`);
+  });
+
+  describe('whole-number sizes, and specs sized in GLH only', () => {
+    it('flags a whole-number credit the rules do not fix (the rules accept 13 to 18)', () => {
+      const text = certificateSpec({ credit: 13, glh: 65, tqt: 130 });
+      const f = findings(lint(text), ID).filter((x) => x.severity === 'error');
+      expect(f.map((x) => under(text, x))).toEqual(['13']);
+      expect(f[0]!.message).toMatch(
+        new RegExp(
+          `^${NAME} states 13 credits, but its rules accept selections of 13 to 18 credits \\(e\\.g\\. .*\\): add a rule that fixes the total at 13\\.$`,
+        ),
+      );
+    });
+
+    it('passes a whole-number size that the rules fix, and flags one no selection reaches', () => {
+      const fixed = certificateSpec({ credit: 18, glh: 90, tqt: 180, rules: rules(18, 18) });
+      expect(findings(lint(fixed), ID)).toEqual([]);
+      const over = certificateSpec({ credit: 20, glh: 90, tqt: 180, rules: rules(13, 20) });
+      const f = findings(lint(over), ID).filter((x) => x.severity === 'error');
+      expect(f.map((x) => under(over, x))).toEqual(['20']);
+      expect(f[0]!.message).toMatch(
+        new RegExp(`^${NAME} states 20 credits, but no selection its rules allow reaches 20 credits: the most is 18 credits \\(e\\.g\\. `),
+      );
+    });
+
+    it('reports GLH with the weight of credit where no unit states credit ("no selection reaches 400 GLH; the most is …")', () => {
+      const glhOnly = (s: string) => s.replace(/^ {4}(credit|tqt): .*\n/gm, '').replace(/^ {4}(credit|tqt):\n( {6}(min|max): \d+\n)+/gm, '');
+      const rulesGlh = '      - id: total\n        minGlh: 65\n        maxGlh: 200\n';
+      const text = glhOnly(certificateSpec({ glh: { min: 65, max: 200 }, rules: rulesGlh }));
+      expect(text).not.toMatch(/credit|tqt/);
+      const f = findings(lint(text), ID);
+      // units: 25 + 15 + 20 + 30 = 90 GLH in all
+      expect(f.map((x) => [under(text, x), x.severity])).toEqual([['200', 'error']]);
+      expect(f[0]!.message).toBe(`${NAME} states a maximum of 200 GLH, but no selection its rules allow reaches it: the largest has 90 GLH.`);
+      const whole = glhOnly(certificateSpec({ glh: 400, rules: rulesGlh }));
+      const w = findings(lint(whole), ID);
+      expect(w.map((x) => [under(whole, x), x.severity])).toEqual([['400', 'error']]);
+      expect(w[0]!.message).toBe(`${NAME} states 400 GLH, but no selection its rules allow reaches 400 GLH: the most is 90 GLH.`);
+    });
   });
 });

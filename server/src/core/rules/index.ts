@@ -18,6 +18,8 @@ import { rule as qualificationTitleMismatch } from './qualification-title-mismat
 import { rule as qualificationStructure } from './qualification-structure.js';
 import { rule as refGroup } from './ref-group.js';
 import { rule as refLevel } from './ref-level.js';
+import { rule as rqfSizeBand } from './rqf-size-band.js';
+import { rule as ruleTextNumbers } from './rule-text-numbers.js';
 import { rule as rulesAchievable } from './rules-achievable.js';
 import { rule as schema } from './schema.js';
 import { rule as sizeBand } from './size-band.js';
@@ -58,6 +60,8 @@ export const ALL_RULES: readonly Rule[] = [
   qualificationStructure,
   refGroup,
   refLevel,
+  rqfSizeBand,
+  ruleTextNumbers,
   rulesAchievable,
   schema,
   sizeBand,

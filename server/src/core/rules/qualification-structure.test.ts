@@ -28,7 +28,9 @@ describe(ID, () => {
     const text = certificateSpec({ rules: CERTIFICATE_RULES + '      - id: note\n        text: Centres should advise learners.\n' });
     const f = findings(lint(text), ID);
     expect(f.map((x) => under(text, x))).toEqual(['id: note']);
-    expect(f[0]!.message).toBe(`Rule 'note' of ${NAME} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, mandatory, barred or levelShare.`);
+    expect(f[0]!.message).toBe(
+      `Rule 'note' of ${NAME} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, minGlh, maxGlh, minTqt, maxTqt, mandatory, barred or levelShare.`,
+    );
   });
 
   it('flags a minimum larger than its maximum', () => {
@@ -36,6 +38,15 @@ describe(ID, () => {
     const f = findings(lint(text), ID);
     expect(f.map((x) => under(text, x))).toEqual(['3']);
     expect(f[0]!.message).toBe(`Rule 2 of ${NAME} asks for at least 3 units but at most 2.`);
+  });
+
+  it('takes a GLH limit as a limit, and flags a GLH minimum larger than its maximum', () => {
+    const glhOnly = certificateSpec({ rules: CERTIFICATE_RULES + '      - id: hours\n        minGlh: 40\n' });
+    expect(findings(lint(glhOnly), ID)).toEqual([]);
+    const text = certificateSpec({ rules: CERTIFICATE_RULES + '      - id: hours\n        minGlh: 90\n        maxGlh: 60\n' });
+    const f = findings(lint(text), ID);
+    expect(f.map((x) => under(text, x))).toEqual(['90']);
+    expect(f[0]!.message).toBe(`Rule 'hours' of ${NAME} asks for at least 90 guided learning hours but at most 60.`);
   });
 
   it('warns about a scope that does not apply to a mandatory rule', () => {

@@ -20,17 +20,25 @@ export const rule: FileRule = {
           message: `${name} is a ${q.type === 'certificate' ? 'Certificate' : 'Diploma'} but has no rules of combination: add them under 'rules'.`,
         });
       for (const r of q.rules) {
-        const limits = [r.minUnits, r.maxUnits, r.minCredits, r.maxCredits, r.mandatory, r.barred, r.levelShare].filter((x) => x !== undefined);
+        const limits = [r.minUnits, r.maxUnits, r.minCredits, r.maxCredits, r.minGlh, r.maxGlh, r.minTqt, r.maxTqt, r.mandatory, r.barred, r.levelShare].filter(
+          (x) => x !== undefined,
+        );
         const label = r.id ? `Rule '${r.id}'` : `Rule ${r.index + 1}`;
         if (limits.length === 0)
           report({
             path: r.path,
-            message: `${label} of ${name} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, mandatory, barred or levelShare.`,
+            message: `${label} of ${name} sets no limit: give it minUnits, maxUnits, minCredits, maxCredits, minGlh, maxGlh, minTqt, maxTqt, mandatory, barred or levelShare.`,
           });
         if (r.minUnits !== undefined && r.maxUnits !== undefined && r.minUnits > r.maxUnits)
           report({ path: [...r.path, 'minUnits'], message: `${label} of ${name} asks for at least ${r.minUnits} units but at most ${r.maxUnits}.` });
         if (r.minCredits !== undefined && r.maxCredits !== undefined && r.minCredits > r.maxCredits)
           report({ path: [...r.path, 'minCredits'], message: `${label} of ${name} asks for at least ${r.minCredits} credits but at most ${r.maxCredits}.` });
+        for (const [lo, hi, key, what] of [
+          [r.minGlh, r.maxGlh, 'minGlh', 'guided learning hours'],
+          [r.minTqt, r.maxTqt, 'minTqt', 'hours of TQT'],
+        ] as const)
+          if (lo !== undefined && hi !== undefined && lo > hi)
+            report({ path: [...r.path, key], message: `${label} of ${name} asks for at least ${lo} ${what} but at most ${hi}.` });
         if ((r.mandatory || r.barred || r.levelShare) && (r.groups || r.units))
           report({
             path: r.path,

@@ -10,8 +10,8 @@ export const rule: FileRule = {
       "A unit belongs to the group whose letter its ref carries (ISP L5B1: B = Business), when groups declare letters and the document's unit-ref convention has a group part.",
   },
   scope: 'file',
-  check({ parsed, model, report }) {
-    const conv = refConvention(model.document.unitRefs);
+  check({ parsed, model, report, config }) {
+    const conv = refConvention(model.document.unitRefs ?? config?.unitRefs);
     const byLetter = new Map(model.groups.filter((g) => g.letter && g.id).map((g) => [g.letter!, g]));
     if (byLetter.size === 0 || !conv?.hasGroup) return;
     for (const u of model.units) {

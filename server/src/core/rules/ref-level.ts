@@ -12,8 +12,8 @@ export const rule: FileRule = {
       "A unit's level matches the level its ref carries, where the document's unit-ref convention has a level part (ISP L5B1 -> 5; ILM 8750-3xx -> 3; City & Guilds 2xx -> 2).",
   },
   scope: 'file',
-  check({ parsed, model, report }) {
-    const conv = refConvention(model.document.unitRefs);
+  check({ parsed, model, report, config }) {
+    const conv = refConvention(model.document.unitRefs ?? config?.unitRefs);
     if (!conv?.hasLevel) return;
     for (const u of model.units) {
       if (u.ref === undefined || u.level === undefined) continue;

@@ -36,4 +36,12 @@ describe(ID, () => {
     expect(under(text, f)).toBe('30');
     expect(f.message).toContain('is a Diploma (37 credits or more), but its credit value is 30 (30 credits make a Certificate)');
   });
+
+  it('applies the QCF credit bands under framework: qcf, and not under rqf or none (their size words are judged by TQT, or not at all)', () => {
+    const award13 = edit(edit(spec(), 'credit: 8', 'credit: 13'), 'tqt: 80', 'tqt: 130');
+    const withFramework = (fw: string) => edit(award13, 'document:\n', `document:\n  framework: ${fw}\n`);
+    expect(only(lint(withFramework('qcf')), ID).message).toContain('is an Award (1–12 credits), but its credit value is 13');
+    expect(findings(lint(withFramework('rqf')), ID)).toEqual([]);
+    expect(findings(lint(withFramework('none')), ID)).toEqual([]);
+  });
 });

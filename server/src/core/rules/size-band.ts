@@ -6,10 +6,16 @@ export const rule: FileRule = {
     id: 'size-band',
     severity: 'error',
     category: 'sizes',
-    description: "A qualification's credit value must fit its type: Award 1–12 credits, Certificate 13–36, Diploma 37 or more.",
+    description:
+      "Under the QCF credit rules (framework: qcf, or no framework given), a qualification's credit value must fit its type: Award 1–12 credits, Certificate 13–36, Diploma 37 or more.",
   },
   scope: 'file',
   check({ model, report }) {
+    // The QCF credit bands are the QCF's: an RQF document's size words are rqf-size-band's to judge (by
+    // TQT, as Ofqual does), and framework: none judges none. Without a framework they apply to a
+    // qualification that states credit, as they always have.
+    const fw = model.document.framework;
+    if (fw === 'rqf' || fw === 'none') return;
     for (const q of model.qualifications) {
       if (!q.type || !q.credit) continue;
       const band = BANDS[q.type];

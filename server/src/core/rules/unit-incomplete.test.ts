@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UNITS, edit, findings, lint, spec, under } from '../../../../test/helpers/spec';
+import { DEFAULT_DOCUMENT, DEFAULT_UNITS, edit, findings, lint, spec, under } from '../../../../test/helpers/spec';
+import { LETTERED_UNIT } from '../../../../test/helpers/lettered';
 
 const ID = 'unit-incomplete';
 
@@ -42,5 +43,24 @@ describe(ID, () => {
     expect(f).toHaveLength(1);
     expect(under(text, f[0]!)).toBe('ref');
     expect(f[0]!.message).toBe('Unit L5B2 has no indicative content for learning outcomes 1, 2.');
+  });
+
+  it('takes assessor guidance given once for the whole unit as covering every outcome', () => {
+    expect(findings(lint(spec({ extraUnits: LETTERED_UNIT })), ID)).toEqual([]);
+  });
+
+  it('asks no UAN or TQT of a unit where no unit of the file has one (an RQF spec sized in GLH only), but does under the QCF', () => {
+    const glhOnly = (s: string) => s.replace(/^ {4}(uan|tqt|credit): .*\n/gm, '');
+    const text = glhOnly(spec());
+    expect(text).not.toContain('uan:');
+    expect(findings(lint(text), ID)).toEqual([]);
+    const qcf = edit(text, 'document:\n', 'document:\n  framework: qcf\n');
+    expect(qcf).toContain(DEFAULT_DOCUMENT.split('\n')[0]!);
+    const f = findings(lint(qcf), ID);
+    expect(f.map((x) => [under(qcf, x), x.message])).toEqual([
+      ['L5B1', "Unit L5B1 has no UAN, TQT. Add them, or mark the unit 'summary: true' if it is specified in full elsewhere."],
+      ['L5B2', "Unit L5B2 has no UAN, TQT. Add them, or mark the unit 'summary: true' if it is specified in full elsewhere."],
+      ['L5B3', "Unit L5B3 has no UAN, TQT. Add them, or mark the unit 'summary: true' if it is specified in full elsewhere."],
+    ]);
   });
 });

@@ -10,12 +10,18 @@ export const rule: FileRule = {
   },
   scope: 'file',
   check({ model, report }) {
+    // A UAN and a TQT are expected of a QCF unit, and of a unit whose file gives them for other units.
+    // RQF units need neither (Ofqual no longer numbers units; BTEC units are sized in GLH only), so a
+    // file that gives no unit a UAN (or a TQT or credit) is not asked for one.
+    const qcf = model.document.framework === 'qcf';
+    const uans = qcf || model.units.some((u) => u.raw.uan !== undefined);
+    const tqts = qcf || model.units.some((u) => u.raw.tqt !== undefined || u.raw.credit !== undefined);
     for (const u of model.units) {
       if (u.summary) continue;
       const missing: string[] = [];
-      if (u.uan === undefined && u.raw.uan === undefined) missing.push('UAN');
+      if (uans && u.uan === undefined && u.raw.uan === undefined) missing.push('UAN');
       if (u.glh === undefined && u.raw.glh === undefined) missing.push('GLH');
-      if (u.tqt === undefined && u.raw.tqt === undefined) missing.push('TQT');
+      if (tqts && u.tqt === undefined && u.raw.tqt === undefined) missing.push('TQT');
       if (u.raw.purpose === undefined) missing.push('purpose');
       if (u.raw.learningOutcomes === undefined) missing.push('learning outcomes');
       if (missing.length)
@@ -28,6 +34,8 @@ export const rule: FileRule = {
           [u.indicativeContent, 'indicative content', 'indicativeContent'],
           [u.assessorGuidance, 'assessor guidance', 'assessorGuidance'],
         ] as const) {
+          // Assessor guidance given once for the whole unit covers every outcome.
+          if (key === 'assessorGuidance' && u.unitGuidance) continue;
           const have = new Set(list.map((x) => x.lo));
           const lacking = u.learningOutcomes.map((lo, i) => lo.number ?? i + 1).filter((n) => !have.has(n));
           if (lacking.length && lacking.length < u.learningOutcomes.length + 1)

@@ -10,9 +10,10 @@ export const rule: FileRule = {
       'A unit ref follows the convention its document declares (document.unitRefs: a preset such as isp, ilm, city-and-guilds, or a pattern such as L{level}{group}{number}); with no convention declared, refs are not judged for style.',
   },
   scope: 'file',
-  check({ model, report }) {
-    const conv = refConvention(model.document.unitRefs);
+  check({ model, report, config }) {
+    const conv = refConvention(model.document.unitRefs ?? config?.unitRefs);
     if (!conv) return;
+    const declarer = model.document.unitRefs !== undefined ? 'this document declares' : "the workspace's .qualspec.yaml declares";
     const example = conv.pattern
       .replace(/\{level[^}]*\}/, '3')
       .replace(/\{group[^}]*\}/, 'B')
@@ -25,7 +26,7 @@ export const rule: FileRule = {
       const hint = upper !== u.ref && conv.re.test(upper) ? ` Did you mean ${upper}?` : '';
       report({
         path: [...u.path, 'ref'],
-        message: `Unit ref '${u.ref}' does not follow ${shown} that this document declares for its unit refs (e.g. ${example}), so its level and group cannot be read from it.${hint}`,
+        message: `Unit ref '${u.ref}' does not follow ${shown} that ${declarer} for its unit refs (e.g. ${example}), so its level and group cannot be read from it.${hint}`,
       });
     }
   },
