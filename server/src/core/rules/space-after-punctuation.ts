@@ -11,7 +11,7 @@ import type { FileRule } from './types.js';
  * blanked already). Acronyms on either side (ISP.The, sales.ISP) are left too: more often a code.
  */
 const MISSING =
-  /(?<![\p{L}\p{N}_.@/\\'\u2019-])(\p{L}*\p{Ll}\p{L}*)([.!?])(?=(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/\\]|[.'\u2019-][\p{L}\p{N}]))|(?<![\p{L}\p{N}_.@/\\'\u2019-])(\p{Ll}{2,})([,;])(?=(\p{Ll}{2,})(?![\p{L}\p{N}_@/\\]|[.'\u2019-][\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}_.@/\\'\u2019-])(\p{L}*\p{Ll}\p{L}*)([.!?])(?=(\p{Lu}\p{Ll}+(?:['\u2019-]\p{L}+)*)(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}]))|(?<![\p{L}\p{N}_.@/\\'\u2019-])(\p{Ll}{2,})([,;])(?=(\p{Ll}{2,}(?:['\u2019-]\p{L}+)*)(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}]))/gu;
 
 export interface MissingSpace {
   /** Offset of the punctuation mark in the text. */

@@ -185,6 +185,28 @@ function checkQualifications(uri: string, parsed: ParsedFile, model: SpecModel, 
       if (!d) continue;
       const w = r.words[d.at]!;
       const span = snippetSpan(parsed, r.field, w.index, w.text.length);
+      // The title is the odd one out when one of its units has the restatement's word (or its -ing
+      // form) and not the title's: "Coached and Mentoring" beside the unit "Coach and Mentor …".
+      const unitWords = q.units.flatMap((m) => (m.ref ? unitTitleWords(model.unitsByRef.get(m.ref)?.[0] ?? ({} as UnitModel)) : []));
+      const unitSides = unitWords.find((x) => sameOrGerund(x, d.restated) && !sameOrGerund(x, d.title));
+      if (!titleOdd && unitSides) {
+        const tw = s.words[d.at]!;
+        titleOdd = {
+          path: titlePath,
+          ...spanOfWord(parsed, titlePath, q.title!, tw),
+          message: `The title '${q.title}' is repeated in ${r.field.owner} with '${d.restated}' where the title has '${d.title}'; its unit has '${unitSides}'. Correct the one that is wrong.`,
+          related: [],
+          fixes: spanOfWord(parsed, titlePath, q.title!, tw).span
+            ? [
+                {
+                  title: `Write '${d.restated}', as ${r.field.owner} does`,
+                  edits: [{ span: spanOfWord(parsed, titlePath, q.title!, tw).span!, newText: d.restated }],
+                  preferred: true,
+                },
+              ]
+            : [],
+        };
+      }
       if (titleOdd) {
         // The title is the odd one out (its unit says otherwise): the repeat is one more place it differs.
         titleOdd.related!.push(
