@@ -20,13 +20,17 @@ import { rule as refGroup } from './ref-group.js';
 import { rule as refLevel } from './ref-level.js';
 import { rule as rqfSizeBand } from './rqf-size-band.js';
 import { rule as ruleTextNumbers } from './rule-text-numbers.js';
+import { rule as repeatedPunctuation } from './repeated-punctuation.js';
 import { rule as rulesAchievable } from './rules-achievable.js';
 import { rule as schema } from './schema.js';
 import { rule as sizeBand } from './size-band.js';
 import { rule as sizeRanges } from './size-ranges.js';
+import { rule as spaceAfterPunctuation } from './space-after-punctuation.js';
 import { rule as spelling } from './spelling.js';
+import { rule as termCase } from './term-case.js';
 import { rule as titleCase } from './title-case.js';
 import { rule as titleLevelSize } from './title-level-size.js';
+import { rule as titleWordForm } from './title-word-form.js';
 import { rule as uanCheckCharacter } from './uan-check-character.js';
 import { rule as unitCopyMismatch } from './unit-copy-mismatch.js';
 import { rule as unitIncomplete } from './unit-incomplete.js';
@@ -62,13 +66,17 @@ export const ALL_RULES: readonly Rule[] = [
   refLevel,
   rqfSizeBand,
   ruleTextNumbers,
+  repeatedPunctuation,
   rulesAchievable,
   schema,
   sizeBand,
   sizeRanges,
+  spaceAfterPunctuation,
   spelling,
+  termCase,
   titleCase,
   titleLevelSize,
+  titleWordForm,
   uanCheckCharacter,
   unitCopyMismatch,
   unitIncomplete,
