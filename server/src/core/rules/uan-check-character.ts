@@ -19,7 +19,8 @@ export const rule: FileRule = {
       report({
         path,
         message: `UAN ${uan} of ${owner} fails its check: its digits imply the letter ${expected}, not ${uan[0]}. A digit or the letter is mistyped — compare it with the Ofqual register.`,
-        fixes: [replaceValue(parsed, path, expected + uan.slice(1), `Change the letter to ${expected}`)],
+        // Offered, never preferred: a digit may be the typo.
+        fixes: [replaceValue(parsed, path, expected + uan.slice(1), `Change the UAN to ${expected + uan.slice(1)} (if its letter, not a digit, is the typo)`)],
       });
     };
     for (const u of model.units) check([...u.path, 'uan'], u.uan, `unit ${u.ref ?? u.index + 1}`);
