@@ -46,6 +46,14 @@ describe(ID, () => {
     expect(f.fixes).toEqual([]);
   });
 
+  it('leaves a credit that is there but unreadable to its own finding (one root cause)', () => {
+    for (const to of ['    credit: three\n', '    crdit: 3\n']) {
+      const text = edit(spec(), '    credit: 3  # one credit per 10 hours of TQT\n', to);
+      expect(findings(lint(text), ID)).toEqual([]);
+      expect(lint(text).some((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-key')).toBe(true);
+    }
+  });
+
   it('sums units defined in another spec file, pointing at them there', () => {
     const a = spec({
       units: [{ ref: 'L5B4', uan: 'F/651/5977', title: 'Manage Sales Technology Systems', glh: 30, tqt: 60, credit: 6 }],

@@ -1,5 +1,7 @@
+import { qualificationName } from '../model/describe.js';
 import type { UnitModel } from '../model/spec.js';
 import { replaceValue } from './util.js';
+import { suggest } from '../text/similar.js';
 import type { FileRule, Related } from './types.js';
 
 type F = 'credit' | 'glh' | 'tqt';
@@ -52,11 +54,14 @@ export const rule: FileRule = {
         });
       }
       if (!complete) continue;
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       for (const f of ['credit', 'glh', 'tqt'] as F[]) {
         const stated = q[f];
         if (!stated || stated.kind !== 'fixed') continue;
+        // A unit whose value is there but unreadable (text, a misspelt key) has its own finding, the root cause: not repeated here.
         const lacking = found.filter((x) => x.values[f] === undefined);
+        const unreadable = lacking.some((x) => x.local && (x.local.raw[f] !== undefined || Object.keys(x.local.raw).some((k) => suggest(k, [f]).length > 0)));
+        if (unreadable) continue;
         if (lacking.length) {
           // The sum cannot be checked: say so at the Award, naming the units, rather than stay silent.
           const refs = lacking.map((x) => x.ref).join(', ');

@@ -1,7 +1,8 @@
+import { qualificationName } from '../model/describe.js';
 import { lintProblem, assessCached } from '../combination/from-spec.js';
 import type { FileRule } from './types.js';
 
-const ex = (refs: string[]) => (refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
+const ex = (refs: string[]) => (refs.length === 0 ? 'no units at all' : refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
 
 export const rule: FileRule = {
   meta: {
@@ -19,7 +20,7 @@ export const rule: FileRule = {
       if (qp.missing.length || qp.unsized.length) continue;
       const a = assessCached(qp.problem);
       if (a instanceof Error || !a.feasible || !a.credit) continue;
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       const c = q.credit;
       const got = a.credit;
       if (c.min !== undefined && c.min !== got.min)

@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import { UAN_FORM, uanCheckLetter } from '../model/identifiers.js';
 import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
@@ -24,6 +25,6 @@ export const rule: FileRule = {
       });
     };
     for (const u of model.units) check([...u.path, 'uan'], u.uan, `unit ${u.ref ?? u.index + 1}`);
-    for (const q of model.qualifications) for (const m of q.units) check([...m.path, 'uan'], m.fields.uan, `unit ${m.ref ?? '?'} in '${q.title ?? ''}'`);
+    for (const q of model.qualifications) for (const m of q.units) check([...m.path, 'uan'], m.fields.uan, `unit ${m.ref ?? '?'} in ${qualificationName(q)}`);
   },
 };
