@@ -12,6 +12,7 @@ import { PublishedPreview } from './publish/panel.js';
 import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol.js';
 import { CONFIG_FILE_NAMES, SpecStatus } from './status.js';
 import { TraceChannel } from './trace.js';
+import { lintSummary } from './lint-summary.js';
 // "Is this a spec" is the server's definition, compiled in (it imports nothing).
 import { declaresSpec, SPEC_MARKER_HEAD } from '../../server/src/host/spec-files.js';
 
@@ -244,21 +245,8 @@ async function lintWorkspace(server: ServerConnection): Promise<void> {
     void vscode.window.showErrorMessage(`Qualspec: linting the workspace failed: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const summary = lintSummary(result ?? {});
-  if (result && (result.errors ?? 0) > 0) void vscode.window.showWarningMessage(summary);
+  if (result?.files) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const summary = lintSummary(result ?? {}, vscode.workspace.workspaceFolders?.length ?? 0);
+  if (result && ((result.errors ?? 0) > 0 || !result.files)) void vscode.window.showWarningMessage(summary);
   else void vscode.window.showInformationMessage(summary);
-}
-
-export function lintSummary(r: Partial<LintWorkspaceResult>): string {
-  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  const p = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const files = p(n(r.files), 'spec file');
-  const took = typeof r.millis === 'number' ? ` in ${r.millis < 1000 ? `${Math.round(r.millis)} ms` : `${(r.millis / 1000).toFixed(1)} s`}` : '';
-  const errors = n(r.errors);
-  const warnings = n(r.warnings);
-  const infos = n(r.infos);
-  if (errors + warnings + infos === 0) return `Qualspec: ${files} linted, no problems${took}.`;
-  const inFiles = typeof r.filesWithProblems === 'number' ? ` in ${p(r.filesWithProblems, 'file')}` : '';
-  return `Qualspec: ${files} linted${took}: ${p(errors, 'error')}, ${p(warnings, 'warning')}, ${infos} info${inFiles}.`;
 }

@@ -159,6 +159,8 @@ function settingsSnapshot(): Record<string, unknown> {
 export function openSpecsSummary(r: Partial<LintWorkspaceResult> | null): string {
   const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   const p = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  if (n(r?.files) === 0)
+    return 'Qualspec: no spec is open, so nothing was checked. In VS Code for the web only open files are checked: open a spec to check it.';
   const files = `${p(n(r?.files), 'open spec')} checked`;
   const errors = n(r?.errors);
   const warnings = n(r?.warnings);

@@ -8,6 +8,7 @@
  * where it was across updates: controls are built once and only their state changes, and a
  * section with controls is rebuilt only when its content really changed.
  */
+import { planCount } from './plan-words.js';
 import type {
   CombinationAnalysisInfo,
   CombinationGroup,
@@ -176,6 +177,10 @@ app.replaceChildren(
   errorEl,
   content,
 );
+
+// The plan bar is sticky: scrolling something into view must leave it below the bar (preview.css, scroll-padding-top).
+const planHeight = () => document.documentElement.style.setProperty('--qs-plan-height', `${Math.ceil(planBar.getBoundingClientRect().height)}px`);
+if (typeof ResizeObserver === 'function') new ResizeObserver(planHeight).observe(planBar);
 
 pickerSelect.addEventListener('change', () => {
   const index = Number(pickerSelect.value);
@@ -506,7 +511,7 @@ function renderSelectionState(): void {
       ? ['Checking the rules…']
       : check.ok
         ? [icon('✓'), selection.size === 0 && total === 0 ? 'No rules to meet.' : 'This plan meets every rule.']
-        : [icon('✗'), total > 0 ? `${met} of ${plural(total, 'rule')} met.` : 'This plan is not valid.']),
+        : [icon('✗'), planCount(selection.size, met, total)]),
   );
   const missing = fresh ? check.missing : [];
   planMissing.replaceChildren(...missing.map((m) => h('li', {}, capitalise(m))));
@@ -524,7 +529,7 @@ function renderSelectionState(): void {
         : `Adds the fewest credits that make a valid selection: ${fillAdds.join(', ')}`;
   clearButton.disabled = selection.size === 0;
 
-  renderRules(d, fresh);
+  renderRules(d, fresh, selection.size === 0);
   renderChart(d, fresh);
 
   if (fresh && announceNext) {
@@ -532,7 +537,7 @@ function renderSelectionState(): void {
     announce(
       check.ok
         ? `${plural(totals.credits, 'credit')}. This plan meets every rule.`
-        : `${plural(totals.credits, 'credit')}. ${met} of ${plural(total, 'rule')} met.${check.missing.length ? ` Still missing: ${check.missing.join('; ')}.` : ''}`,
+        : `${plural(totals.credits, 'credit')}. ${planCount(selection.size, met, total)}${check.missing.length ? ` Still missing: ${check.missing.join('; ')}.` : ''}`,
     );
   }
 }
@@ -546,8 +551,8 @@ function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {
   return a.every((x) => b.has(x));
 }
 
-function renderRules(d: CombinationResult, fresh: boolean): void {
-  const key = JSON.stringify([d.rules, fresh]);
+function renderRules(d: CombinationResult, fresh: boolean, nothingChosen: boolean): void {
+  const key = JSON.stringify([d.rules, fresh, nothingChosen]);
   const focused = document.activeElement instanceof HTMLElement && rulesSection.contains(document.activeElement) ? document.activeElement.id : '';
   if (built.rules === key) return;
   built.rules = key;
@@ -555,17 +560,23 @@ function renderRules(d: CombinationResult, fresh: boolean): void {
     h('h2', { id: 'rules-h' }, 'Rules of combination'),
     d.rules.length === 0
       ? h('p', { class: 'placeholder' }, 'This qualification states no rules of combination.')
-      : h('ol', { class: `rules${fresh ? '' : ' stale'}`, 'aria-busy': fresh ? 'false' : 'true' }, ...d.rules.map((r, i) => ruleItem(r, i, fresh))),
+      : h(
+          'ol',
+          { class: `rules${fresh ? '' : ' stale'}`, 'aria-busy': fresh ? 'false' : 'true' },
+          ...d.rules.map((r, i) => ruleItem(r, i, fresh, nothingChosen)),
+        ),
   );
   if (focused) document.getElementById(focused)?.focus();
 }
 
-function ruleItem(r: CombinationRule, i: number, fresh: boolean): HTMLLIElement {
+function ruleItem(r: CombinationRule, i: number, fresh: boolean, nothingChosen: boolean): HTMLLIElement {
   const text = r.text && normalise(r.text) !== normalise(r.words) ? r.text : null;
   const st = r.status;
+  // Met by an empty plan (nothing breaks it yet): not shown as a tick.
+  const waiting = nothingChosen && st.ok;
   return h(
     'li',
-    { class: `rule ${st.ok ? 'met' : 'unmet'}`, 'data-rule': r.id },
+    { class: `rule ${waiting ? 'waiting' : st.ok ? 'met' : 'unmet'}`, 'data-rule': r.id },
     h('div', { class: 'rule-words' }, r.words),
     text ? h('blockquote', { class: 'rule-text' }, h('span', { class: 'visually-hidden' }, 'As published: '), text) : null,
     r.feasibleAlone === false
@@ -573,10 +584,10 @@ function ruleItem(r: CombinationRule, i: number, fresh: boolean): HTMLLIElement 
       : null,
     h(
       'p',
-      { class: `rule-status ${st.ok ? 'ok' : 'bad'}` },
-      icon(st.ok ? '✓' : '✗'),
-      h('strong', {}, st.ok ? 'Met' : 'Not met'),
-      st.reason ? ` — ${st.reason}` : '',
+      { class: `rule-status ${waiting ? 'waiting' : st.ok ? 'ok' : 'bad'}` },
+      icon(waiting ? '○' : st.ok ? '✓' : '✗'),
+      h('strong', {}, waiting ? 'Nothing chosen yet' : st.ok ? 'Met' : 'Not met'),
+      st.reason && !waiting ? ` — ${st.reason}` : '',
       fresh ? '' : h('span', { class: 'stale-note' }, ' (rechecking…)'),
     ),
     r.range

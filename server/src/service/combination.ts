@@ -165,24 +165,53 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
 
 /** One line for a code lens: "13–36 credits · achievable". */
 export function lensTitle(a: QualAnalysis): string {
-  const { qp, analysis, fixed, q } = a;
+  const { qp, analysis, fixed } = a;
   if (qp.missing.length) return `unknown unit${qp.missing.length > 1 ? 's' : ''} ${qp.missing.slice(0, 3).join(', ')}${qp.missing.length > 3 ? ' …' : ''}`;
   if (analysis instanceof Error) return 'rules could not be analysed';
-  if (fixed) {
-    const credits = analysis.credit?.min ?? 0;
-    const n = qp.problem.units.length;
-    const stated = q.credit?.kind === 'fixed' ? q.credit.value : undefined;
-    const agree = stated === undefined ? '' : stated === credits ? ' · totals agree' : ` · states ${stated}`;
-    return `${credits} credits · ${n} fixed unit${n === 1 ? '' : 's'}${agree}`;
-  }
+  if (fixed) return fixedLens(a).title;
   if (!analysis.feasible) return `cannot be met${analysis.conflict?.length ? ` · conflict: ${analysis.conflict.join(', ')}` : ''}`;
   const c = analysis.credit!;
   return `${rangeText(c.min, c.max)} · achievable`;
 }
 
+type Measure = 'credit' | 'glh' | 'tqt';
+const MEASURE_WORD: Record<Measure, string> = { credit: 'credits', glh: 'GLH', tqt: 'TQT hours' };
+const MEASURE_NAME: Record<Measure, string> = { credit: 'credit', glh: 'GLH', tqt: 'TQT' };
+
+/**
+ * An Award of fixed units: its size is the sum of its units'. Counted in credits, or in GLH (then
+ * TQT) when neither the Award nor any unit gives credit. A unit without that size is named, and the
+ * total is said to be of the units that have one: never a sum that silently counts it as 0.
+ */
+function fixedLens(a: QualAnalysis): { title: string; lacking: string[] } {
+  const { qp, q } = a;
+  const units = qp.problem.units;
+  const n = new Set(q.units.map((m) => m.ref).filter((r): r is string => r !== undefined)).size;
+  const has = (m: Measure) => q[m] !== undefined || units.some((u) => u[m] !== undefined);
+  const measure: Measure = has('credit') || !(has('glh') || has('tqt')) ? 'credit' : has('glh') ? 'glh' : 'tqt';
+  const known = units.filter((u) => u[measure] !== undefined);
+  const lacking = [...units.filter((u) => u[measure] === undefined).map((u) => u.ref), ...qp.unsized];
+  const sum = known.reduce((s, u) => s + u[measure]!, 0);
+  const stated = q[measure]?.kind === 'fixed' ? q[measure].value : undefined;
+  const unitsWord = `${n} fixed unit${n === 1 ? '' : 's'}`;
+  if (lacking.length === 0) {
+    const agree = stated === undefined ? '' : stated === sum ? ' · totals agree' : ` · states ${stated}`;
+    return { title: `${sum} ${MEASURE_WORD[measure]} · ${unitsWord}${agree}`, lacking };
+  }
+  const names = `${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ' …' : ''}`;
+  const lack = `${names} ${lacking.length === 1 ? 'has' : 'have'} no ${MEASURE_NAME[measure]}`;
+  const head = known.length ? `${sum} ${MEASURE_WORD[measure]} from ${known.length} of ${n} units` : unitsWord;
+  return { title: `${head} · ${lack}${stated !== undefined ? ` · states ${stated}` : ''}`, lacking };
+}
+
 export function lensTooltip(a: QualAnalysis): string {
   if (a.analysis instanceof Error) return a.analysis.message;
   const an = a.analysis;
+  if (a.fixed) {
+    if (fixedLens(a).lacking.length)
+      return 'The Award’s size is the sum of its units’ sizes, so it cannot be checked until every unit has one. Open the combination preview.';
+    return 'Every unit of the Award is mandatory. Open the combination preview.';
+  }
   if (!an.feasible) return 'No selection of units meets every rule. Open the combination preview.';
   return `${formatCount(an.count)} valid selection${an.count === 1n ? '' : 's'}. Open the combination preview.`;
 }

@@ -58,8 +58,8 @@ export function definition(host: ServiceHost, uri: string, position: Position): 
   if (!file) return [];
   const hit = refAt(file, file.lines.offsetAt(position));
   if (!hit) return [];
-  if (hit.kind === 'unit') return unitDefinitions(host, hit.ref, uri).map((u) => loc(host, u.uri, u.refSpan));
-  return groupDefinitions(host, hit.ref, uri).map((g) => loc(host, g.uri, g.span));
+  if (hit.kind === 'unit') return unitDefinitions(host, hit.ref, file.uri).map((u) => loc(host, u.uri, u.refSpan));
+  return groupDefinitions(host, hit.ref, file.uri).map((g) => loc(host, g.uri, g.span));
 }
 
 /** Every place a unit ref (across the workspace) or a group id (in its file) appears. */
@@ -83,7 +83,8 @@ export function references(host: ServiceHost, uri: string, position: Position, i
   if (!file) return [];
   const hit = refAt(file, file.lines.offsetAt(position));
   if (!hit) return [];
-  return occurrences(host, hit, uri, includeDeclaration).map((o) => loc(host, o.uri, o.span));
+  // file.uri is the index's key (the host normalises the client's URI): the file's own uses are found under it.
+  return occurrences(host, hit, file.uri, includeDeclaration).map((o) => loc(host, o.uri, o.span));
 }
 
 const UNIT_REF = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -121,7 +122,7 @@ export function rename(
     throw new RenameError(`'${newName}' is not a valid group id: use lower-case letters, digits and hyphens, starting with a letter (e.g. business).`);
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
-  for (const o of occurrences(host, hit, uri, true)) {
+  for (const o of occurrences(host, hit, file.uri, true)) {
     const key = `${o.uri}#${o.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -20,6 +20,15 @@ const FIELD_NAMES: Record<string, string> = {
 
 export const fieldName = (key: string): string => FIELD_NAMES[key] ?? key;
 
+/** A name the spec gives, or undefined when it gives none or an empty one (so no message reads "in ''"). */
+export const named = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** A qualification as messages name it: its title in quotes, or "Qualification 3" when it has none (or an empty one). */
+export const qualificationName = (q: { title?: string | undefined; index: number }): string => {
+  const t = named(q.title);
+  return t !== undefined ? `'${t}'` : `Qualification ${q.index + 1}`;
+};
+
 function get(data: unknown, path: Path): unknown {
   let cur = data;
   for (const seg of path) {
@@ -42,29 +51,29 @@ export function describePlace(data: unknown, path: Path): string {
     const o = isObj(v) ? v : {};
     if (parentKey === 'units' && p.length === 2)
       parts.push(
-        typeof o.ref === 'string' || typeof o.ref === 'number'
+        named(o.ref) !== undefined || typeof o.ref === 'number'
           ? `unit ${String(o.ref)}`
-          : typeof o.title === 'string'
-            ? `unit '${o.title}'`
+          : named(o.title) !== undefined
+            ? `unit '${o.title as string}'`
             : `unit ${seg + 1}`,
       );
     else if (parentKey === 'qualifications' && p.length === 2)
-      parts.push(typeof o.title === 'string' ? `qualification '${o.title}'` : `qualification ${seg + 1}`);
-    else if (parentKey === 'groups' && p.length === 2) parts.push(typeof o.id === 'string' ? `group '${o.id}'` : `group ${seg + 1}`);
-    else if (parentKey === 'sections') parts.push(typeof o.id === 'string' ? `section '${o.id}'` : `section ${seg + 1}`);
+      parts.push(named(o.title) !== undefined ? `qualification '${o.title as string}'` : `qualification ${seg + 1}`);
+    else if (parentKey === 'groups' && p.length === 2) parts.push(named(o.id) !== undefined ? `group '${o.id as string}'` : `group ${seg + 1}`);
+    else if (parentKey === 'sections') parts.push(named(o.id) !== undefined ? `section '${o.id as string}'` : `section ${seg + 1}`);
     else if (parentKey === 'learningOutcomes')
       parts.push(
         typeof o.number === 'string' && /^[A-Z]$/.test(o.number)
           ? `learning aim ${o.number}`
           : `learning outcome ${typeof o.number === 'number' ? o.number : seg + 1}`,
       );
-    else if (parentKey === 'criteria') parts.push(`assessment criterion ${typeof o.number === 'string' || typeof o.number === 'number' ? o.number : seg + 1}`);
-    else if (parentKey === 'rules') parts.push(typeof o.id === 'string' ? `rule '${o.id}'` : `rule ${seg + 1}`);
-    else if (parentKey === 'changeHistory') parts.push(`change history entry ${typeof o.version === 'string' ? o.version : seg + 1}`);
+    else if (parentKey === 'criteria') parts.push(`assessment criterion ${typeof o.number === 'number' ? o.number : (named(o.number) ?? seg + 1)}`);
+    else if (parentKey === 'rules') parts.push(named(o.id) !== undefined ? `rule '${o.id as string}'` : `rule ${seg + 1}`);
+    else if (parentKey === 'changeHistory') parts.push(`change history entry ${named(o.version) ?? seg + 1}`);
     else if (parentKey === 'indicativeContent') parts.push(`indicative content ${seg + 1}`);
     else if (parentKey === 'assessorGuidance') parts.push(`assessor guidance ${seg + 1}`);
     else if (parentKey === 'apprenticeshipLinks') parts.push(`apprenticeship link ${seg + 1}`);
-    else if (parentKey === 'ksbs') parts.push(typeof o.code === 'string' ? `KSB ${o.code}` : `KSB ${seg + 1}`);
+    else if (parentKey === 'ksbs') parts.push(named(o.code) !== undefined ? `KSB ${o.code as string}` : `KSB ${seg + 1}`);
     else if (parentKey === 'units' && p.length > 2) parts.push(`unit entry ${seg + 1}`);
   }
   if (parts.length === 0) {

@@ -126,7 +126,8 @@ export const rule: FileRule = {
           const s = String(shown[j]);
           const m = /^(\d+)\.(\d+)$/.exec(s);
           let why: string;
-          if (!m) why = `is numbered '${s}', which is not of the form ${loNo}.${j + 1}`;
+          if (!m)
+            why = s.trim() === '' ? `has an empty number: it should be ${loNo}.${j + 1}` : `is numbered '${s}', which is not of the form ${loNo}.${j + 1}`;
           else if (Number(m[1]) !== loNo) why = `is numbered ${s}, but it belongs to learning outcome ${loNo}`;
           else if (shown.slice(0, j).includes(s)) why = `repeats the number ${s}`;
           else why = `is numbered ${s}, but as criterion ${j + 1} of the outcome it should be ${loNo}.${j + 1}`;

@@ -34,6 +34,26 @@ describe(ID, () => {
     expect(findings(lint(text), ID)).toEqual([]);
   });
 
+  it('says at the Award when a unit has no credit, so the total cannot be checked (never a sum counting it as 0)', () => {
+    const text = edit(spec(), '    credit: 3  # one credit per 10 hours of TQT\n', '');
+    const f = only(lint(text), ID);
+    expect(under(text, f)).toBe('8');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toBe(
+      "'Level 5 Award in Sales Planning' states 8 credits, but unit L5B2 has no credit, so the Award's total cannot be checked against its units. Give the unit its credit.",
+    );
+    expect(f.related.map((r) => under(text, r))).toEqual(['L5B2']);
+    expect(f.fixes).toEqual([]);
+  });
+
+  it('leaves a credit that is there but unreadable to its own finding (one root cause)', () => {
+    for (const to of ['    credit: three\n', '    crdit: 3\n']) {
+      const text = edit(spec(), '    credit: 3  # one credit per 10 hours of TQT\n', to);
+      expect(findings(lint(text), ID)).toEqual([]);
+      expect(lint(text).some((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-key')).toBe(true);
+    }
+  });
+
   it('sums units defined in another spec file, pointing at them there', () => {
     const a = spec({
       units: [{ ref: 'L5B4', uan: 'F/651/5977', title: 'Manage Sales Technology Systems', glh: 30, tqt: 60, credit: 6 }],

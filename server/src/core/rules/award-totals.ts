@@ -1,9 +1,12 @@
+import { qualificationName } from '../model/describe.js';
 import type { UnitModel } from '../model/spec.js';
 import { replaceValue } from './util.js';
+import { suggest } from '../text/similar.js';
 import type { FileRule, Related } from './types.js';
 
 type F = 'credit' | 'glh' | 'tqt';
 const LABEL: Record<F, string> = { credit: 'credits', glh: 'GLH', tqt: 'TQT hours' };
+const NAME: Record<F, string> = { credit: 'credit', glh: 'GLH', tqt: 'TQT' };
 
 export const rule: FileRule = {
   meta: {
@@ -51,11 +54,26 @@ export const rule: FileRule = {
         });
       }
       if (!complete) continue;
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       for (const f of ['credit', 'glh', 'tqt'] as F[]) {
         const stated = q[f];
         if (!stated || stated.kind !== 'fixed') continue;
-        if (found.some((x) => x.values[f] === undefined)) continue;
+        // A unit whose value is there but unreadable (text, a misspelt key) has its own finding, the root cause: not repeated here.
+        const lacking = found.filter((x) => x.values[f] === undefined);
+        const unreadable = lacking.some((x) => x.local && (x.local.raw[f] !== undefined || Object.keys(x.local.raw).some((k) => suggest(k, [f]).length > 0)));
+        if (unreadable) continue;
+        if (lacking.length) {
+          // The sum cannot be checked: say so at the Award, naming the units, rather than stay silent.
+          const refs = lacking.map((x) => x.ref).join(', ');
+          const word = NAME[f];
+          report({
+            path: [...q.path, f],
+            severity: 'warning',
+            message: `${name} states ${stated.value} ${LABEL[f]}, but unit${lacking.length > 1 ? 's' : ''} ${refs} ${lacking.length > 1 ? 'have' : 'has'} no ${word}, so the Award's total cannot be checked against its units. Give ${lacking.length > 1 ? 'each unit its' : 'the unit its'} ${word}.`,
+            related: lacking.map((x) => x.related),
+          });
+          continue;
+        }
         const sum = found.reduce((s, x) => s + x.values[f]!, 0);
         if (sum === stated.value) continue;
         const parts = found.map((x) => `${x.ref} ${x.values[f]}`).join(' + ');

@@ -35,7 +35,7 @@ export const rule: FileRule = {
           message: `Version ${cur.version} comes after version ${prev.version} in the change history, but is not later: list versions oldest first, each number higher than the last.`,
           related: [{ path: [...prev.path, 'version'], message: `version ${prev.version}` }],
         });
-      if (prev.date && cur.date && cur.date < prev.date)
+      if (prev.date?.trim() && cur.date?.trim() && cur.date < prev.date)
         report({
           path: [...cur.path, 'date'],
           message: `Version ${String(cur.version ?? i + 1)} is dated ${cur.date}, before the previous entry (${prev.date}): list changes oldest first.`,

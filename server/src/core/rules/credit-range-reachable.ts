@@ -1,9 +1,10 @@
+import { qualificationName } from '../model/describe.js';
 import { lintProblem, assessCached } from '../combination/from-spec.js';
 import type { Size } from '../model/spec.js';
 import { creditForTqt } from '../model/sizes.js';
 import type { FileRule, Report, Severity } from './types.js';
 
-const ex = (refs: string[]) => (refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
+const ex = (refs: string[]) => (refs.length === 0 ? 'no units at all' : refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', '));
 
 type Measure = 'credit' | 'glh' | 'tqt';
 const amount = (m: Measure, n: number): string => (m === 'credit' ? `${n} credit${n === 1 ? '' : 's'}` : m === 'glh' ? `${n} GLH` : `${n} hours of TQT`);
@@ -76,7 +77,7 @@ export const rule: FileRule = {
       if (qp.missing.length || qp.unsized.length) continue;
       const a = assessCached(qp.problem);
       if (a instanceof Error || !a.feasible) continue;
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       // Credit where the units state it; GLH and TQT where every unit does.
       const credited = qp.problem.units.some((u) => u.credit !== undefined);
       if (credited && q.credit && a.credit && a.credit.max !== null)

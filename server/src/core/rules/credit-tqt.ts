@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import { creditForTqt } from '../model/sizes.js';
 import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
@@ -15,7 +16,7 @@ export const rule: FileRule = {
       ...model.units.map((u) => ({ path: u.path, name: `Unit ${u.ref ?? u.index + 1}`, tqt: u.tqt, credit: u.credit })),
       ...model.qualifications.map((q) => ({
         path: q.path,
-        name: `'${q.title ?? `Qualification ${q.index + 1}`}'`,
+        name: qualificationName(q),
         tqt: q.tqt?.kind === 'fixed' ? q.tqt.value : undefined,
         credit: q.credit?.kind === 'fixed' ? q.credit.value : undefined,
       })),

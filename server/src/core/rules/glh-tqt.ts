@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -18,7 +19,7 @@ export const rule: FileRule = {
         });
     }
     for (const q of model.qualifications) {
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       const g = q.glh;
       const t = q.tqt;
       if (!g || !t) continue;

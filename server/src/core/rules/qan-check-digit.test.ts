@@ -20,7 +20,8 @@ describe(ID, () => {
   it('offers to change the check character, but never as a --fix (a digit may be the typo)', () => {
     const text = edit(spec(), '610/5663/7', '610/5663/8');
     const f = only(lint(text), ID);
-    expect(f.fixes.map((x) => [x.title, !!x.safe])).toEqual([['Change the check character to 7', false]]);
+    expect(f.fixes.map((x) => [x.title, !!x.safe])).toEqual([['Change the QAN to 610/5663/7 (if its check character, not a digit, is the typo)', false]]);
+    expect(f.fixes[0]!.preferred).toBeFalsy();
     expect(expectFixResolves(text, f, f.fixes[0])).toBe(spec());
   });
 

@@ -20,7 +20,15 @@ export const rule: FileRule = {
         path: [...q.path, 'qan'],
         message: `QAN ${q.qan} fails its check: its digits imply the check character ${expected}, not ${actual}. One of its digits, or the check character, is mistyped — compare it with the Ofqual register.`,
         // Not safe for --fix: a wrong digit is as likely as a wrong check character.
-        fixes: [replaceValue(parsed, [...q.path, 'qan'], q.qan.slice(0, -1) + expected, `Change the check character to ${expected}`)],
+        // Offered, never preferred: the editor must not apply it as the one obvious fix.
+        fixes: [
+          replaceValue(
+            parsed,
+            [...q.path, 'qan'],
+            q.qan.slice(0, -1) + expected,
+            `Change the QAN to ${q.qan.slice(0, -1) + expected} (if its check character, not a digit, is the typo)`,
+          ),
+        ],
       });
     }
   },

@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -11,7 +12,7 @@ export const rule: FileRule = {
   scope: 'file',
   check({ model, report }) {
     for (const q of model.qualifications) {
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       if (q.type === 'award' && !q.hasUnits && !q.hasRules)
         report({ path: [...q.path, 'type'], message: `${name} is an Award but lists no units: add its fixed units under 'units'.` });
       if ((q.type === 'certificate' || q.type === 'diploma') && !q.hasRules && !q.hasUnits)

@@ -12,7 +12,7 @@ export const rule: FileRule = {
   scope: 'file',
   check({ parsed, model, report, config }) {
     const conv = refConvention(model.document.unitRefs ?? config?.unitRefs);
-    const byLetter = new Map(model.groups.filter((g) => g.letter && g.id).map((g) => [g.letter!, g]));
+    const byLetter = new Map(model.groups.filter((g) => g.letter?.trim() && g.id?.trim()).map((g) => [g.letter!, g]));
     if (byLetter.size === 0 || !conv?.hasGroup) return;
     for (const u of model.units) {
       if (u.ref === undefined || u.group === undefined) continue;

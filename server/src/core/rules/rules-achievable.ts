@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import { lintProblem, ruleKey, assessCached } from '../combination/from-spec.js';
 import type { ComboRule } from '../combination/index.js';
 import { describeRule } from '../combination/index.js';
@@ -40,7 +41,7 @@ export const rule: FileRule = {
       const unknown = qp.missing.filter((ref) => !model.unitsByRef.has(ref) && index.findUnit(ref).length === 0);
       if (unknown.length || qp.unsized.length || !qp.problem.rules.length) continue;
       const a = assessCached(qp.problem);
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       if (a instanceof Error) {
         report({ path: [...q.path, 'rules'], part: 'key', severity: 'warning', message: `The rules of ${name} could not be analysed: ${a.message}.` });
         continue;

@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import { BANDS, bandFor, sizeText } from '../model/sizes.js';
 import type { FileRule } from './types.js';
 
@@ -19,7 +20,7 @@ export const rule: FileRule = {
     for (const q of model.qualifications) {
       if (!q.type || !q.credit) continue;
       const band = BANDS[q.type];
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       const c = q.credit;
       const lo = c.kind === 'fixed' ? c.value : c.min;
       const hi = c.kind === 'fixed' ? c.value : c.max;

@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import type { FileRule } from './types.js';
 
 export const rule: FileRule = {
@@ -11,7 +12,7 @@ export const rule: FileRule = {
   scope: 'file',
   check({ model, report }) {
     for (const q of model.qualifications) {
-      const name = `'${q.title ?? `Qualification ${q.index + 1}`}'`;
+      const name = qualificationName(q);
       for (const f of ['credit', 'glh', 'tqt'] as const) {
         const s = q[f];
         if (s?.kind === 'range' && s.min !== undefined && s.max !== undefined && s.min > s.max)

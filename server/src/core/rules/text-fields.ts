@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 /** The human-written text fields of a spec, for the text hygiene checks. */
 import type { Path } from '../parse/parse.js';
 import type {
@@ -60,8 +61,8 @@ const ofContent = (x: LoTextModel, u: UnitModel): string => `indicative content 
 const ofGuidance = (x: LoTextModel, u: UnitModel): string => `assessor guidance ${x.lo ?? ''} of ${unitName(u)}`;
 const ofPurpose = (u: UnitModel): string => `the purpose of ${unitName(u)}`;
 const ofQualification = (q: QualificationModel): string => `qualification ${q.index + 1}`;
-const ofMention = (m: UnitMentionModel, q: QualificationModel): string => `unit ${m.ref ?? ''} in '${q.title ?? ''}'`;
-const ofRule = (q: QualificationModel): string => `a rule of '${q.title ?? ''}'`;
+const ofMention = (m: UnitMentionModel, q: QualificationModel): string => `${m.ref?.trim() ? `unit ${m.ref}` : 'a unit'} in ${qualificationName(q)}`;
+const ofRule = (q: QualificationModel): string => `a rule of ${qualificationName(q)}`;
 const ofGroup = (g: GroupModel): string => `group '${g.id ?? ''}'`;
 const ofDocument = (): string => 'the document';
 const DOCUMENT: Path = ['document'];

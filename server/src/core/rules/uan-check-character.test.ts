@@ -19,7 +19,8 @@ describe(ID, () => {
   it('offers to change the letter, not applied by --fix', () => {
     const text = edit(spec(), 'uan: A/651/5975', 'uan: Y/651/5975');
     const f = only(lint(text), ID);
-    expect(f.fixes.map((x) => [x.title, !!x.safe])).toEqual([['Change the letter to A', false]]);
+    expect(f.fixes.map((x) => [x.title, !!x.safe])).toEqual([['Change the UAN to A/651/5975 (if its letter, not a digit, is the typo)', false]]);
+    expect(f.fixes[0]!.preferred).toBeFalsy();
     expect(expectFixResolves(text, f, f.fixes[0])).toBe(spec());
   });
 

@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import { UAN_FORM, uanCheckLetter } from '../model/identifiers.js';
 import { replaceValue } from './util.js';
 import type { FileRule } from './types.js';
@@ -19,10 +20,11 @@ export const rule: FileRule = {
       report({
         path,
         message: `UAN ${uan} of ${owner} fails its check: its digits imply the letter ${expected}, not ${uan[0]}. A digit or the letter is mistyped — compare it with the Ofqual register.`,
-        fixes: [replaceValue(parsed, path, expected + uan.slice(1), `Change the letter to ${expected}`)],
+        // Offered, never preferred: a digit may be the typo.
+        fixes: [replaceValue(parsed, path, expected + uan.slice(1), `Change the UAN to ${expected + uan.slice(1)} (if its letter, not a digit, is the typo)`)],
       });
     };
     for (const u of model.units) check([...u.path, 'uan'], u.uan, `unit ${u.ref ?? u.index + 1}`);
-    for (const q of model.qualifications) for (const m of q.units) check([...m.path, 'uan'], m.fields.uan, `unit ${m.ref ?? '?'} in '${q.title ?? ''}'`);
+    for (const q of model.qualifications) for (const m of q.units) check([...m.path, 'uan'], m.fields.uan, `unit ${m.ref ?? '?'} in ${qualificationName(q)}`);
   },
 };

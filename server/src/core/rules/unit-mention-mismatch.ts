@@ -1,3 +1,4 @@
+import { qualificationName } from '../model/describe.js';
 import type { FileRule } from './types.js';
 import { replaceValue, yamlString } from './util.js';
 
@@ -21,7 +22,7 @@ export const rule: FileRule = {
           const label = k === 'uan' ? 'UAN' : k === 'glh' || k === 'tqt' ? k.toUpperCase() : k;
           report({
             path: [...m.path, k],
-            message: `'${q.title ?? ''}' gives unit ${m.ref} the ${label} ${JSON.stringify(v)}, but the unit itself has ${JSON.stringify(def)}.`,
+            message: `${qualificationName(q)} gives unit ${m.ref} the ${label} ${JSON.stringify(v)}, but the unit itself has ${JSON.stringify(def)}.`,
             related: [{ path: [...u.path, k], message: `${m.ref} ${label}: ${String(def)}` }],
             fixes: [
               replaceValue(parsed, [...m.path, k], typeof def === 'string' ? yamlString(def) : String(def), `Use the unit's ${label}: ${String(def)}`, {

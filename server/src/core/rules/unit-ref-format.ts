@@ -21,7 +21,8 @@ export const rule: FileRule = {
       .replace(/\{scheme(?::(\d))?\}/, (_, n: string | undefined) => '8750'.slice(0, Number(n ?? 4)).padEnd(Number(n ?? 4), '0'));
     const shown = conv.name === conv.pattern ? `the pattern ${conv.pattern}` : `the ${conv.name} convention (${conv.pattern})`;
     for (const u of model.units) {
-      if (u.ref === undefined || conv.re.test(u.ref)) continue;
+      // An empty ref is the schema's to report ("give it some text"): there is no convention to compare.
+      if (u.ref === undefined || u.ref.trim() === '' || conv.re.test(u.ref)) continue;
       const upper = u.ref.toUpperCase();
       const hint = upper !== u.ref && conv.re.test(upper) ? ` Did you mean ${upper}?` : '';
       report({

@@ -19,7 +19,10 @@ export const rule: FileRule = {
     if (d.version !== latest.version) {
       report({
         path: ['document', 'version'],
-        message: `The document is version ${d.version}, but its change history goes up to version ${String(latest.version)}: the current version must be the latest entry.`,
+        message:
+          d.version.trim() === ''
+            ? `The document's version is empty, but its change history goes up to version ${String(latest.version)}: the current version must be the latest entry.`
+            : `The document is version ${d.version}, but its change history goes up to version ${String(latest.version)}: the current version must be the latest entry.`,
         related: [{ path: [...latest.path, 'version'], message: `latest entry: ${String(latest.version)}` }],
         fixes: [
           replaceValue(parsed, ['document', 'version'], JSON.stringify(latest.version), `Set the version to "${String(latest.version)}"`, {
@@ -28,7 +31,7 @@ export const rule: FileRule = {
           }),
         ],
       });
-    } else if (d.published && latest.date && d.published !== latest.date) {
+    } else if (d.published?.trim() && latest.date?.trim() && d.published !== latest.date) {
       report({
         path: ['document', 'published'],
         severity: 'warning',

@@ -89,12 +89,15 @@ export function firstSentence(s: unknown): string | undefined {
 }
 
 function show(v: unknown): string {
+  if (typeof v === 'string' && v.trim() === '') return v === '' ? 'an empty value' : 'a value of only spaces';
   if (typeof v === 'string') return `'${v.length > 60 ? v.slice(0, 57) + '…' : v}'`;
   if (v === null) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return String(v);
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function kindOf(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
@@ -205,7 +208,7 @@ function computeIssues(data: unknown): SchemaIssue[] {
           kind: 'schema',
           path,
           part: 'value',
-          message: `${show(value)} is not a valid ${fieldName(String(path[path.length - 1] ?? 'value'))}${examples?.length ? `: write it like ${examples.slice(0, 2).map(String).join(' or ')}` : ''}.${desc && !examples ? ` ${desc}` : ''}`,
+          message: `${capitalise(show(value))} is not a valid ${fieldName(String(path[path.length - 1] ?? 'value'))}${examples?.length ? `: write it like ${examples.slice(0, 2).map(String).join(' or ')}` : ''}.${desc && !examples ? ` ${desc}` : ''}`,
         });
         break;
       }
