@@ -293,19 +293,3 @@ export function excludeGlobs(v: unknown): string[] {
     .filter(([, on]) => on === true)
     .map(([g]) => g);
 }
-
-export function asSettings(v: unknown): QualspecSettings {
-  if (!v || typeof v !== 'object') return {};
-  const o = v as Record<string, unknown>;
-  const out: QualspecSettings = {};
-  if (o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules)) {
-    const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
-    for (const [k, s] of Object.entries(o.rules as Record<string, unknown>)) {
-      const sev = s === false ? 'off' : s;
-      if (sev === 'error' || sev === 'warning' || sev === 'info' || sev === 'off') rules[k] = sev;
-    }
-    out.rules = rules;
-  }
-  if (Array.isArray(o.specGlobs)) out.specGlobs = o.specGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
-  return out;
-}

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver-types';
 import { addWordEdit } from '../core/config/add-word.js';
 import type { Finding } from '../core/index.js';
-import { RULES_BY_ID } from '../core/index.js';
+import { CATALOGUE } from '../core/rules/index.js';
 import { docsUrl } from '../core/rules/types.js';
 import type { Span } from '../core/text/line-index.js';
 import { LineStarts, rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
@@ -24,8 +24,11 @@ import { lineInfo, lineStartOf, nodeAt } from './yaml-nav.js';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** A finding as an LSP diagnostic. `docsBase`: URL of docs/rules/ ending in '/'; `extraDocs`: ids with a page beyond the rules. */
-export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | undefined, extraDocs: ReadonlySet<string> = new Set()): Diagnostic {
+/** The ids with a doc page: every rule, and the pseudo-rules `config` and `internal-error` (the catalogue; its test checks each page is there). */
+const DOCUMENTED = new Set(CATALOGUE.map((m) => m.id));
+
+/** A finding as an LSP diagnostic. `docsBase`: URL of docs/rules/ ending in '/'. */
+export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | undefined): Diagnostic {
   const d: Diagnostic = {
     range: rangeIn(host, f.uri, f.span),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -33,7 +36,7 @@ export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | u
     source: 'qualspec',
     message: f.message,
   };
-  if (docsBase && (RULES_BY_ID.has(f.ruleId) || extraDocs.has(f.ruleId))) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
+  if (docsBase && DOCUMENTED.has(f.ruleId)) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
   if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: rangeIn(host, r.uri, r.span) }, message: r.message }));
   if (f.data !== undefined) d.data = f.data;
   return d;
