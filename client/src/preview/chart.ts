@@ -7,11 +7,13 @@
 import type { CombinationResult, CombinationUnit } from '../protocol.js';
 import { h, s } from './dom.js';
 
-/** Available, ticked and required credits per group: an inline SVG bar chart, with a table for screen readers. */
+/**
+ * Available, ticked and needed credits per group: an inline SVG bar chart, with a table for screen
+ * readers. "Needed" is what the smallest valid plan containing the ticked units (the server's
+ * `fill`) takes from each group: the rules often constrain groups together, so no per-group
+ * requirement would be true on its own.
+ */
 export function chartView(d: CombinationResult, fresh: boolean, selection: ReadonlySet<string>): { key: string; build: () => Node[] } {
-  const explicit = d.groups.some((g) => typeof g.required?.minCredits === 'number' || typeof g.required?.maxCredits === 'number');
-  // Without per-group requirements from the server: what the smallest valid plan containing the
-  // ticked units (the server's `fill`) takes from each group.
   const plan = fresh && d.fill ? new Set(d.fill) : null;
   const rows: ChartRow[] = d.groups.map((g) => {
     const credits = (f: (u: CombinationUnit) => boolean) => g.units.filter(f).reduce((t, u) => t + u.credit, 0);
@@ -19,13 +21,11 @@ export function chartView(d: CombinationResult, fresh: boolean, selection: Reado
       label: g.title || g.id,
       available: credits(() => true),
       selected: credits((u) => selection.has(u.ref)),
-      min: explicit ? (g.required?.minCredits ?? null) : plan ? credits((u) => plan.has(u.ref)) : null,
-      max: explicit ? (g.required?.maxCredits ?? null) : null,
+      min: plan ? credits((u) => plan.has(u.ref)) : null,
     };
   });
-  const requiredLabel = explicit ? 'required by the rules' : 'needed: smallest valid plan with your ticks';
-  const key = JSON.stringify([rows, requiredLabel]);
-  return { key, build: () => (rows.length === 0 ? [] : chart(rows, explicit, requiredLabel)) };
+  const key = JSON.stringify(rows);
+  return { key, build: () => (rows.length === 0 ? [] : chart(rows)) };
 }
 
 interface ChartRow {
@@ -33,16 +33,15 @@ interface ChartRow {
   available: number;
   selected: number;
   min: number | null;
-  max: number | null;
 }
 
-function chart(rows: ChartRow[], explicit: boolean, requiredLabel: string): Node[] {
+function chart(rows: ChartRow[]): Node[] {
   const W = 480;
   const labelW = 120;
   const x0 = labelW + 8;
   const barW = W - x0 - 8;
   const rowH = 40;
-  const scale = Math.max(1, ...rows.map((r) => Math.max(r.available, r.min ?? 0, r.max ?? 0)));
+  const scale = Math.max(1, ...rows.map((r) => Math.max(r.available, r.min ?? 0)));
   const X = (v: number) => x0 + (Math.min(v, scale) / scale) * barW;
   const H = rows.length * rowH + 6;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false', preserveAspectRatio: 'xMinYMin meet' });
@@ -55,10 +54,8 @@ function chart(rows: ChartRow[], explicit: boolean, requiredLabel: string): Node
       s('rect', { x: x0, y, width: Math.max(0, X(r.selected) - x0), height: 14, class: 'bar-selected' }),
     );
     if (r.min !== null && r.min > 0) svg.append(s('line', { x1: X(r.min), x2: X(r.min), y1: y - 4, y2: y + 18, class: 'marker-required' }));
-    if (r.max !== null) svg.append(s('line', { x1: X(r.max), x2: X(r.max), y1: y - 4, y2: y + 18, class: 'marker-max' }));
     const parts = [`${r.selected} of ${r.available} credits ticked`];
     if (r.min !== null) parts.push(`${r.min} needed`);
-    if (r.max !== null) parts.push(`at most ${r.max}`);
     svg.append(s('text', { x: x0, y: y + 29, class: 'chart-value' }, parts.join(' · ')));
   });
   const table = h(
@@ -74,21 +71,14 @@ function chart(rows: ChartRow[], explicit: boolean, requiredLabel: string): Node
         h('th', { scope: 'col' }, 'Group'),
         h('th', { scope: 'col' }, 'Available'),
         h('th', { scope: 'col' }, 'Ticked'),
-        h('th', { scope: 'col' }, explicit ? 'Required' : 'Needed in the smallest valid plan'),
+        h('th', { scope: 'col' }, 'Needed in the smallest valid plan'),
       ),
     ),
     h(
       'tbody',
       {},
       ...rows.map((r) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, r.label),
-          h('td', {}, r.available),
-          h('td', {}, r.selected),
-          h('td', {}, r.min === null ? '—' : r.max !== null ? `${r.min}–${r.max}` : r.min),
-        ),
+        h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, r.available), h('td', {}, r.selected), h('td', {}, r.min === null ? '—' : r.min)),
       ),
     ),
   );
@@ -97,8 +87,7 @@ function chart(rows: ChartRow[], explicit: boolean, requiredLabel: string): Node
     { class: 'legend', 'aria-hidden': 'true' },
     h('li', {}, h('span', { class: 'swatch swatch-available' }), 'available'),
     h('li', {}, h('span', { class: 'swatch swatch-selected' }), 'ticked'),
-    h('li', {}, h('span', { class: 'swatch swatch-required' }), requiredLabel),
-    explicit ? h('li', {}, h('span', { class: 'swatch swatch-max' }), 'maximum') : null,
+    h('li', {}, h('span', { class: 'swatch swatch-required' }), 'needed: smallest valid plan with your ticks'),
   );
   return [h('h2', { id: 'chart-h' }, 'Credits by group'), svg, legend, table];
 }
