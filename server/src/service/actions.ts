@@ -16,7 +16,7 @@ import { addWordEdit } from '../core/config/add-word.js';
 import type { Finding } from '../core/index.js';
 import { CATALOGUE } from '../core/rules/index.js';
 import { docsUrl } from '../core/rules/types.js';
-import type { Span } from '../core/text/line-index.js';
+import { lineStartsOf, type Span } from '../core/text/line-index.js';
 import { LineStarts, rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
 import { analyseQualification, lensTitle, lensTooltip } from './combination.js';
 import { ShowCombinationPreviewCommand, type ShowCombinationPreviewArgs } from './protocol.js';
@@ -118,7 +118,7 @@ export function addToDictionary(host: ServiceHost, specUri: string, f: Finding):
   const text = cfg.text ?? '';
   const e = addWordEdit(text, word);
   if (!e) return undefined;
-  const lines = new LineStarts(lineStarts(text), text.length);
+  const lines = new LineStarts(lineStartsOf(text), text.length);
   const edit: TextEdit = { range: toRange(lines, e.span), newText: e.newText };
   const change: WorkspaceEdit =
     cfg.text === undefined
@@ -130,12 +130,6 @@ export function addToDictionary(host: ServiceHost, specUri: string, f: Finding):
         }
       : { changes: { [cfg.uri]: [edit] } };
   return { title: `Add '${word}' to the workspace dictionary`, kind: CodeActionKind.QuickFix, edit: change };
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
 }
 
 function rank(a: CodeAction): number {
