@@ -22,6 +22,27 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { qanCheckChar, uanCheckLetter, UAN_LETTERS } from '../server/src/core/model/identifiers.js';
+import {
+  Rng,
+  VERBS,
+  AC_VERBS,
+  IC_STARTS,
+  GROUPS,
+  SUBJECTS,
+  BODIES,
+  SECTION_IDS,
+  STANDARDS,
+  clean,
+  phrase,
+  sentence,
+  paragraph,
+  titleWords,
+  folded,
+} from './words';
+
+import { emitQual, emitUnit, type Qual, type SkUnit, type UnitData } from './emit';
+
+export { Rng } from './words';
 
 export interface GenerateOptions {
   /** Number of spec files (default 1,000). */
@@ -51,53 +72,6 @@ export interface GeneratedFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PRNG: a 32-bit string hash seeds one mulberry32 stream per (seed, file, purpose).
-
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
-
-export class Rng {
-  private s: number;
-  constructor(key: string) {
-    this.s = hash32(key) || 1;
-  }
-  /** A float in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  chance(p: number): boolean {
-    return p > 0 && this.next() < p;
-  }
-  shuffle<T>(list: readonly T[]): T[] {
-    const a = [...list];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j]!, a[i]!];
-    }
-    return a;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Identifiers with check characters, computed by the linter's own functions.
 
 export function uanFor(n: number): string {
@@ -118,212 +92,7 @@ const uanNumber = (file: number, k: number) => 6_500_000 + file * UNIT_SLOTS + k
 const qanNumber = (file: number, q: number) => 6_030_000 + file * QUAL_SLOTS + q;
 
 // ---------------------------------------------------------------------------------------------
-// Words. Plain, safe in plain YAML scalars (no ': ', no ' #', no leading indicator characters).
-
-const NOUNS = (
-  'account customer market strategy forecast pipeline territory proposal tender stakeholder budget margin revenue ' +
-  'profitability segment campaign portfolio relationship negotiation objection opportunity prospect contract pricing ' +
-  'discount channel partner supplier procurement requirement solution product service value proposition risk ' +
-  'compliance regulation policy procedure process performance target objective measure indicator report dashboard ' +
-  'system platform database record analysis insight trend variance plan review feedback team colleague manager leader ' +
-  'coach mentor learner behaviour skill knowledge competence capability development career progression recruitment ' +
-  'induction motivation engagement culture change innovation idea decision problem evidence portfolio assessment ' +
-  'criterion outcome standard framework model technique tool method approach practice principle ethic integrity ' +
-  'communication presentation meeting conversation question listening rapport trust loyalty retention growth share ' +
-  'competitor benchmark research survey interview data information resource time cost overhead cash flow invoice'
-).split(' ');
-const VERBS = (
-  'analyse evaluate explain describe identify assess review develop implement monitor measure manage plan prepare ' +
-  'present negotiate agree communicate compare contrast justify recommend prioritise estimate calculate forecast ' +
-  'design produce apply use select establish maintain improve support lead coach motivate influence research ' +
-  'interpret summarise consult document record report agree'
-).split(' ');
-const ADJECTIVES = (
-  'effective strategic commercial financial operational organisational professional ethical digital relevant key ' +
-  'appropriate current future potential typical different internal external long-term short-term regular formal ' +
-  'informal structured critical competitive sustainable customer-focused measurable realistic accurate consistent'
-).split(' ');
-const LINKS = 'and of for with within to across through by in on against'.split(' ');
-const AC_VERBS = [
-  'Analyse',
-  'Evaluate',
-  'Explain',
-  'Describe',
-  'Identify',
-  'Assess',
-  'Review',
-  'Develop',
-  'Implement',
-  'Monitor',
-  'Produce',
-  'Justify',
-  'Recommend',
-  'Compare',
-  'Prepare',
-  'Lead',
-  'Plan',
-  'Agree',
-  'Present',
-  'Use',
-];
-const TITLE_VERBS = ['Manage', 'Develop', 'Lead', 'Analyse', 'Plan', 'Deliver', 'Evaluate', 'Build', 'Improve', 'Apply', 'Coordinate', 'Review'];
-const IC_STARTS = [
-  'How to',
-  'Why it is important to',
-  'The ways to',
-  'When to',
-  'The benefits of being able to',
-  'What is meant by being able to',
-  'The tools used to',
-  'Who needs to',
-];
-const GROUPS: readonly { id: string; title: string; letter: string }[] = [
-  { id: 'business', title: 'Business', letter: 'B' },
-  { id: 'core', title: 'Core', letter: 'C' },
-  { id: 'leadership', title: 'Leadership', letter: 'L' },
-  { id: 'self', title: 'Self', letter: 'S' },
-  { id: 'marketing', title: 'Marketing', letter: 'M' },
-  { id: 'digital', title: 'Digital', letter: 'D' },
-  { id: 'finance', title: 'Finance', letter: 'F' },
-  { id: 'operations', title: 'Operations', letter: 'O' },
-  { id: 'people', title: 'People', letter: 'P' },
-  { id: 'technology', title: 'Technology', letter: 'T' },
-  { id: 'regulation', title: 'Regulation', letter: 'R' },
-  { id: 'accounts', title: 'Accounts', letter: 'A' },
-];
-const SUBJECTS = [
-  'Professional Sales',
-  'Sales Management',
-  'Account Management',
-  'Business Development',
-  'Key Account Leadership',
-  'Sales Operations',
-  'Customer Success',
-  'Commercial Negotiation',
-  'Channel Sales',
-  'Retail Sales Leadership',
-  'Inside Sales',
-  'Field Sales',
-  'Sales Enablement',
-  'Bid and Tender Management',
-  'Strategic Selling',
-  'Sales Coaching',
-];
-const BODIES = [
-  'Institute of Sales Professionals',
-  'Institute of Commercial Management',
-  'Association of Sales Trainers',
-  'Chartered Sales Board',
-  'Federation of Selling Professionals',
-  'Sales Leadership Council',
-];
-const SECTION_IDS = [
-  'introduction',
-  'about-the-body',
-  'sales-qualifications',
-  'qualifications-structure',
-  'about-the-level',
-  'description-target-audience',
-  'progression',
-  'qualification-structures',
-  'rules-of-combination',
-  'tqt-glh-definitions',
-  'entry-requirements',
-  'rpl',
-  'assessment',
-  'simulation',
-  'realistic-work-environment',
-  'assessor-requirements',
-  'iqa-requirements',
-  'tutor-competence',
-  'equality-and-diversity',
-  'appendix-qualification-content',
-];
-const STANDARDS = [
-  'Level 4 Sales Executive Apprenticeship',
-  'Level 5 Operations Manager Apprenticeship',
-  'Level 6 Business to Business Sales Professional Apprenticeship',
-  'Level 3 Team Leader Apprenticeship',
-  'Level 5 Coaching Professional Apprenticeship',
-  'Level 4 Marketing Executive Apprenticeship',
-];
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Drop a word equal to the one before it (the doubled-word check would flag it). */
-function noDoubles(words: string[]): string[] {
-  return clean(words.join(' ')).split(' ');
-}
-
-/** Remove every doubled word ("plan plan", "long-term term"), as the doubled-word check sees them. */
-function clean(s: string): string {
-  for (;;) {
-    const t = s.replace(/\b([A-Za-z]+)\s+\1\b/gi, '$1');
-    if (t === s) return s;
-    s = t;
-  }
-}
-
-function phrase(r: Rng, n: number): string {
-  const w: string[] = [];
-  while (w.length < n) {
-    if (r.chance(0.3)) w.push(r.pick(ADJECTIVES));
-    w.push(r.pick(NOUNS));
-    if (w.length < n - 1) w.push(r.pick(LINKS));
-  }
-  return noDoubles(w).join(' ');
-}
-
-function sentence(r: Rng, n: number): string {
-  return cap(noDoubles(`${r.pick(VERBS)} the ${phrase(r, n)}`.split(' ')).join(' '));
-}
-
-function paragraph(r: Rng, chars: number): string {
-  const s: string[] = [];
-  let len = 0;
-  while (len < chars) {
-    const t = `${sentence(r, r.int(8, 22))}${r.chance(0.3) ? `, e.g., ${phrase(r, r.int(3, 8))}` : ''}.`;
-    s.push(t);
-    len += t.length + 1;
-  }
-  return clean(s.join(' '));
-}
-
-function titleWords(r: Rng, n: number): string {
-  const words = [r.pick(TITLE_VERBS)];
-  while (words.length < n) words.push(cap(r.pick(NOUNS)));
-  return noDoubles(words).join(' ');
-}
-
-/** Wrap prose for a folded (>-) block scalar at `width`, indented by `indent`. */
-function folded(text: string, indent: string, width = 100): string {
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of text.split(' ')) {
-    if (cur && cur.length + 1 + w.length > width) {
-      lines.push(indent + cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(indent + cur);
-  return lines.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
 // The skeleton of a file (what other files need to know about it: its units), from its own stream.
-
-interface SkUnit {
-  k: number;
-  ref: string;
-  uan: string;
-  level: number;
-  group: number;
-  credit: number;
-  /** Index within its group; 0-3 are the level-L 3-credit witnesses, 4-5 the level-L 4-credit ones. */
-  slot: number;
-}
 
 interface Skeleton {
   file: number;
@@ -374,23 +143,6 @@ function ksbText(opts: GenerateOptions, standard: number, code: string): string 
 
 // ---------------------------------------------------------------------------------------------
 // One file.
-
-interface UnitData {
-  sk: SkUnit;
-  title: string;
-  glh: number;
-  tqt: number;
-  credit: number;
-  uan: string;
-  purpose: string;
-  links: { standard: string; ksbs: { code: string; text: string }[] }[];
-  los: { text: string; acs: { number: string; quoted: boolean; text: string }[] }[];
-  ic: string[][];
-  ag: string[];
-  keys: { purpose: string };
-  dropLastAg: boolean;
-  syntaxError: boolean;
-}
 
 const UNIT_ERRORS = [
   'credit-tqt',
@@ -498,107 +250,6 @@ function injectUnitError(r: Rng, u: UnitData, kind: (typeof UNIT_ERRORS)[number]
   }
 }
 
-function emitUnit(out: string[], u: UnitData, groupId: string, ssa: string): void {
-  out.push(`  - ref: ${u.sk.ref}`);
-  out.push(`    uan: ${u.uan}`);
-  out.push(`    title: ${u.title}`);
-  out.push(`    level: ${u.sk.level}`);
-  out.push(`    group: ${groupId}`);
-  out.push(`    glh: ${u.glh}`);
-  out.push(`    tqt: ${u.tqt}`);
-  out.push(`    credit: ${u.credit}`);
-  if (u.syntaxError) out.push('   note: indented one space too few');
-  out.push(`    ${u.keys.purpose}: >-`);
-  out.push(folded(u.purpose, '      '));
-  if (!u.links.length) out.push('    apprenticeshipLinks: []');
-  else {
-    out.push('    apprenticeshipLinks:');
-    for (const l of u.links) {
-      out.push(`      - standard: ${l.standard}`);
-      out.push('        ksbs:');
-      for (const k of l.ksbs) {
-        out.push(`          - code: ${k.code}`);
-        out.push(`            text: ${k.text}`);
-      }
-    }
-  }
-  out.push(`    sectorSubjectArea: ${ssa}`);
-  out.push('    learningOutcomes:');
-  u.los.forEach((lo, i) => {
-    out.push(`      - number: ${i + 1}`);
-    out.push(`        text: ${lo.text}`);
-    out.push('        criteria:');
-    for (const ac of lo.acs) {
-      out.push(`          - number: ${ac.quoted ? `"${ac.number}"` : ac.number}`);
-      out.push(`            text: ${ac.text}`);
-    }
-  });
-  out.push('    indicativeContent:');
-  u.ic.forEach((lines, i) => {
-    out.push(`      - lo: ${i + 1}`);
-    out.push('        text: |-');
-    for (const l of lines) out.push(`          ${l}`);
-  });
-  out.push('    assessorGuidance:');
-  u.ag.forEach((text, i) => {
-    if (u.dropLastAg && i === u.ag.length - 1) return;
-    out.push(`      - lo: ${i + 1}`);
-    out.push('        text: |-');
-    out.push(`          ${text}`);
-  });
-}
-
-interface Qual {
-  title: string;
-  type: 'award' | 'certificate' | 'diploma';
-  level: number;
-  qan: string;
-  glh: number | { min?: number; max?: number };
-  tqt: number | { min?: number; max?: number };
-  credit: number | { min?: number; max?: number };
-  units?: string[];
-  pool?: { groups: string[]; units: string[] };
-  rules?: string[][]; // pre-rendered rule lines (without the leading "- ")
-}
-
-function size(out: string[], key: string, v: Qual['glh']): void {
-  if (typeof v === 'number') out.push(`    ${key}: ${v}`);
-  else {
-    out.push(`    ${key}:`);
-    if (v.min !== undefined) out.push(`      min: ${v.min}`);
-    if (v.max !== undefined) out.push(`      max: ${v.max}`);
-  }
-}
-
-function emitQual(out: string[], q: Qual): void {
-  out.push(`  - title: ${q.title}`);
-  out.push(`    type: ${q.type}`);
-  out.push(`    level: ${q.level}`);
-  out.push(`    qan: ${q.qan}`);
-  size(out, 'glh', q.glh);
-  size(out, 'tqt', q.tqt);
-  size(out, 'credit', q.credit);
-  if (q.units) {
-    out.push('    units:');
-    for (const u of q.units) out.push(`      - ${u}`);
-  }
-  if (q.pool) {
-    out.push('    pool:');
-    out.push(`      groups: [${q.pool.groups.join(', ')}]`);
-    if (q.pool.units.length) out.push(`      units: [${q.pool.units.join(', ')}]`);
-  }
-  if (q.rules) {
-    out.push('    rules:');
-    for (const r of q.rules) r.forEach((l, i) => out.push(`${i === 0 ? '      - ' : '        '}${l}`));
-  }
-}
-
-/**
- * The Certificate: every unit of the file may be chosen. Its smallest valid selection is five
- * 3-credit level-L units (2 + 2 + 1 units by the group rules, every unit has at least 3 credits),
- * which the witnesses of groups 0-2 give (15 credits); its largest is 36 (the total rule), which the
- * twelve witnesses of groups 0-2 reach exactly; GLH and TQT are 5x and 10x the credit for every unit.
- */
 function certificate(sk: Skeleton, subject: string, qan: string): Qual {
   const g = sk.groups.map((x) => x.id);
   const [b, c, d] = sk.byGroup as [SkUnit[], SkUnit[], SkUnit[]];

@@ -13,8 +13,7 @@ import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspac
 import { CONFIG_FILE_NAMES, SpecStatus } from './status.js';
 import { TraceChannel } from './trace.js';
 import { lintSummary } from './lint-summary.js';
-// "Is this a spec" is the server's definition, compiled in (it imports nothing).
-import { declaresSpec, SPEC_MARKER_HEAD } from '../../server/src/host/spec-files.js';
+import { adoptSpecDocuments, settingsSnapshot } from './spec-language.js';
 
 const START_TIMEOUT_MS = 30_000;
 const NOT_RUNNING =
@@ -153,24 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
     vscode.commands.registerCommand('qualspec.lintWorkspace', () => lintWorkspace(server)),
   );
 
-  // A YAML file whose content says it is a spec (a top-level `qualspec:` key, or the schema modeline
-  // on a line VS Code's `firstLine` does not look at) opens as plain YAML: switch it to the spec
-  // language, once per file. Any other YAML file keeps its YAML mode, wherever it lives.
-  const switched = new Set<string>();
-  const adopt = (doc: vscode.TextDocument) => {
-    if (doc.languageId !== 'yaml' || switched.has(doc.uri.toString())) return;
-    if (!declaresSpec(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 400), 0)).slice(0, SPEC_MARKER_HEAD))) return;
-    switched.add(doc.uri.toString());
-    void vscode.languages.setTextDocumentLanguage(doc, SPEC_LANGUAGE_ID).then(undefined, () => undefined);
-  };
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
-  // A new YAML file becomes a spec when `qualspec: 1` is typed into it (only edits near the top can).
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.languageId === 'yaml' && e.contentChanges.some((c) => c.range.start.line < 400)) adopt(e.document);
-    }),
-  );
-  vscode.workspace.textDocuments.forEach(adopt);
+  adoptSpecDocuments(context);
 
   const ready = lc.start().then(
     () => undefined,
@@ -188,12 +170,6 @@ export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
   if (c) await c.stop(5000).catch(() => undefined);
-}
-
-/** `qualspec.*` settings, as sent to the server at start. */
-function settingsSnapshot(): Record<string, unknown> {
-  const c = vscode.workspace.getConfiguration('qualspec');
-  return { rules: c.get('rules') ?? {}, specGlobs: c.get('specGlobs') ?? [] };
 }
 
 /** Spec globs from the settings that the `**\/*.{yaml,yml}` watcher does not cover. */

@@ -11,7 +11,9 @@ import type * as server from '../../server/src/service/protocol.js';
 
 export type {
   CombinationAnalysisInfo,
+  CombinationGroup,
   CombinationParams,
+  CombinationResult,
   CombinationRule,
   CombinationUnit,
   LintWorkspaceParams,
@@ -24,19 +26,6 @@ export type {
   SelectionCheckInfo,
   StatedSize,
 } from '../../server/src/service/protocol.js';
-
-/**
- * A group of units on offer. `required` is optional and not sent by the server today: the credits
- * the rules require from this group alone. The preview's chart shows it when present, and
- * otherwise what the smallest valid plan containing the learner's ticks takes from the group.
- */
-export interface CombinationGroup extends server.CombinationGroup {
-  required?: { minCredits?: number | null; maxCredits?: number | null } | null;
-}
-
-export interface CombinationResult extends Omit<server.CombinationResult, 'groups'> {
-  groups: CombinationGroup[];
-}
 
 export const QualificationsRequestMethod = 'qualspec/qualifications';
 export const CombinationRequestMethod = 'qualspec/combination';

@@ -12,7 +12,7 @@ import { CombinationPreviewManager, SPEC_LANGUAGE_ID, type ServerConnection } fr
 import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspaceResult } from '../protocol.js';
 import { SpecStatus } from '../status.js';
 import { TraceChannel } from '../trace.js';
-import { declaresSpec, SPEC_MARKER_HEAD } from '../../../server/src/host/spec-files.js';
+import { adoptSpecDocuments, settingsSnapshot } from '../spec-language.js';
 
 /** The worker constructor of the extension host (the project compiles without the DOM library). */
 declare const Worker: new (url: string, options?: { name?: string }) => Exclude<ServerOptions, () => unknown>;
@@ -116,21 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
     }),
   );
 
-  // A YAML document whose content says it is a spec switches to the spec language (as on the desktop).
-  const switched = new Set<string>();
-  const adopt = (doc: vscode.TextDocument) => {
-    if (doc.languageId !== 'yaml' || switched.has(doc.uri.toString())) return;
-    if (!declaresSpec(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 400), 0)).slice(0, SPEC_MARKER_HEAD))) return;
-    switched.add(doc.uri.toString());
-    void vscode.languages.setTextDocumentLanguage(doc, SPEC_LANGUAGE_ID).then(undefined, () => undefined);
-  };
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.languageId === 'yaml' && e.contentChanges.some((c) => c.range.start.line < 400)) adopt(e.document);
-    }),
-  );
-  vscode.workspace.textDocuments.forEach(adopt);
+  adoptSpecDocuments(context);
 
   const ready = lc.start().then(
     () => undefined,
@@ -148,11 +134,6 @@ export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
   if (c) await c.stop(5000).catch(() => undefined);
-}
-
-function settingsSnapshot(): Record<string, unknown> {
-  const c = vscode.workspace.getConfiguration('qualspec');
-  return { rules: c.get('rules') ?? {}, specGlobs: c.get('specGlobs') ?? [] };
 }
 
 /** What `qualspec.lintWorkspace` found, in words (the open specs: the browser cannot read the others). */

@@ -9,16 +9,11 @@
  * section with controls is rebuilt only when its content really changed.
  */
 import { planCount } from './plan-words.js';
-import type {
-  CombinationAnalysisInfo,
-  CombinationGroup,
-  CombinationResult,
-  CombinationRule,
-  CombinationUnit,
-  QualificationInfo,
-  StatedSize,
-} from '../protocol.js';
+import type { CombinationGroup, CombinationResult, CombinationRule, CombinationUnit, QualificationInfo } from '../protocol.js';
 import type { FromWebview, PreviewState, ToWebview, UpdateMessage } from './messages.js';
+import { chartView } from './chart.js';
+import { append, cssId, h, icon, type Child } from './dom.js';
+import { capitalise, countWords, joinWords, normalise, num, plural, range, ruleName, sameSet, stated } from './format.js';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -28,74 +23,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-// ------------------------------------------------------------------ small DOM helpers
-
-type Child = Node | string | number | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number | boolean | null | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
-  }
-  append(el, children);
-  return el;
-}
-
-function s(tag: string, attrs: Record<string, string | number | null | undefined> = {}, ...children: Child[]): SVGElement {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
-  append(el, children);
-  return el;
-}
-
-function append(el: Element, children: Child[]): void {
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function num(n: number | null | undefined): string {
-  return typeof n === 'number' && Number.isFinite(n) ? String(n) : '—';
-}
-
-/** "1,234,567" for the decimal string of a bigint. */
-function groupDigits(dec: string): string {
-  return /^\d+$/.test(dec) ? dec.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : dec;
-}
-
-function joinWords(items: readonly string[], conj: 'and' | 'or'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
-}
-
-/** A stated size as min/max and words. */
-function stated(v: StatedSize | undefined): { min: number | null; max: number | null; text: string } | null {
-  if (!v) return null;
-  if (v.kind === 'fixed') return { min: v.value, max: v.value, text: String(v.value) };
-  const min = typeof v.min === 'number' ? v.min : null;
-  const max = typeof v.max === 'number' ? v.max : null;
-  if (min === null && max === null) return null;
-  const text = min !== null && max !== null ? (min === max ? String(min) : `${min}–${max}`) : min !== null ? `at least ${min}` : `at most ${max}`;
-  return { min, max, text };
-}
-
-function range(min: number | null | undefined, max: number | null | undefined): string {
-  if (typeof min !== 'number') return '—';
-  if (typeof max !== 'number') return `${min} or more`;
-  return min === max ? String(min) : `${min}–${max}`;
-}
 
 // ------------------------------------------------------------------ state
 
@@ -387,20 +314,6 @@ function buildSummary(d: CombinationResult): Child[] {
   ];
 }
 
-function icon(glyph: string): HTMLSpanElement {
-  return h('span', { class: 'icon', 'aria-hidden': 'true' }, `${glyph} `);
-}
-
-function countWords(a: CombinationAnalysisInfo): string {
-  if (a.count === '1') return 'exactly one valid selection';
-  return `${groupDigits(a.count)} valid selections`;
-}
-
-function ruleName(rules: CombinationRule[], id: string): string {
-  const r = rules.find((x) => x.id === id);
-  return r ? `“${r.words}”` : id;
-}
-
 function buildUnits(groups: CombinationGroup[]): Child[] {
   const out: Child[] = [
     h('h2', { id: 'units-h' }, 'Units by group'),
@@ -445,10 +358,6 @@ function groupMeta(g: CombinationGroup): string {
   const picked = g.units.filter((x) => selection.has(x.ref));
   const pickedCredits = picked.reduce((t, x) => t + x.credit, 0);
   return `${plural(g.units.length, 'unit')}, ${plural(available, 'credit')} · ${picked.length} ticked, ${plural(pickedCredits, 'credit')}`;
-}
-
-function cssId(s: string): string {
-  return s.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 }
 
 function unitRow(u: CombinationUnit): HTMLTableRowElement {
@@ -542,15 +451,6 @@ function renderSelectionState(): void {
   }
 }
 
-function capitalise(t: string): string {
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
-
-function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {
-  if (a.length !== b.size) return false;
-  return a.every((x) => b.has(x));
-}
-
 function renderRules(d: CombinationResult, fresh: boolean, nothingChosen: boolean): void {
   const key = JSON.stringify([d.rules, fresh, nothingChosen]);
   const focused = document.activeElement instanceof HTMLElement && rulesSection.contains(document.activeElement) ? document.activeElement.id : '';
@@ -600,101 +500,11 @@ function ruleItem(r: CombinationRule, i: number, fresh: boolean, nothingChosen: 
   );
 }
 
-function normalise(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
-}
-
-/** Available, ticked and required credits per group: an inline SVG bar chart, with a table for screen readers. */
 function renderChart(d: CombinationResult, fresh: boolean): void {
-  const explicit = d.groups.some((g) => typeof g.required?.minCredits === 'number' || typeof g.required?.maxCredits === 'number');
-  // Without per-group requirements from the server: what the smallest valid plan containing the
-  // ticked units (the server's `fill`) takes from each group.
-  const plan = fresh && d.fill ? new Set(d.fill) : null;
-  const rows = d.groups.map((g) => {
-    const credits = (f: (u: CombinationUnit) => boolean) => g.units.filter(f).reduce((t, u) => t + u.credit, 0);
-    return {
-      label: g.title || g.id,
-      available: credits(() => true),
-      selected: credits((u) => selection.has(u.ref)),
-      min: explicit ? (g.required?.minCredits ?? null) : plan ? credits((u) => plan.has(u.ref)) : null,
-      max: explicit ? (g.required?.maxCredits ?? null) : null,
-    };
-  });
-  const requiredLabel = explicit ? 'required by the rules' : 'needed: smallest valid plan with your ticks';
-  const key = JSON.stringify([rows, requiredLabel]);
-  if (built.chart === key) return;
-  built.chart = key;
-  if (rows.length === 0) {
-    chartSection.replaceChildren();
-    return;
-  }
-  const W = 480;
-  const labelW = 120;
-  const x0 = labelW + 8;
-  const barW = W - x0 - 8;
-  const rowH = 40;
-  const scale = Math.max(1, ...rows.map((r) => Math.max(r.available, r.min ?? 0, r.max ?? 0)));
-  const X = (v: number) => x0 + (Math.min(v, scale) / scale) * barW;
-  const H = rows.length * rowH + 6;
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false', preserveAspectRatio: 'xMinYMin meet' });
-  rows.forEach((r, i) => {
-    const y = i * rowH + 6;
-    const label = r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label;
-    svg.append(
-      s('text', { x: 0, y: y + 11, class: 'chart-label' }, label),
-      s('rect', { x: x0, y, width: Math.max(0, X(r.available) - x0), height: 14, class: 'bar-available' }),
-      s('rect', { x: x0, y, width: Math.max(0, X(r.selected) - x0), height: 14, class: 'bar-selected' }),
-    );
-    if (r.min !== null && r.min > 0) svg.append(s('line', { x1: X(r.min), x2: X(r.min), y1: y - 4, y2: y + 18, class: 'marker-required' }));
-    if (r.max !== null) svg.append(s('line', { x1: X(r.max), x2: X(r.max), y1: y - 4, y2: y + 18, class: 'marker-max' }));
-    const parts = [`${r.selected} of ${r.available} credits ticked`];
-    if (r.min !== null) parts.push(`${r.min} needed`);
-    if (r.max !== null) parts.push(`at most ${r.max}`);
-    svg.append(s('text', { x: x0, y: y + 29, class: 'chart-value' }, parts.join(' · ')));
-  });
-  const table = h(
-    'table',
-    { class: 'visually-hidden' },
-    h('caption', {}, 'Credits by group'),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'Group'),
-        h('th', { scope: 'col' }, 'Available'),
-        h('th', { scope: 'col' }, 'Ticked'),
-        h('th', { scope: 'col' }, explicit ? 'Required' : 'Needed in the smallest valid plan'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      ...rows.map((r) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, r.label),
-          h('td', {}, r.available),
-          h('td', {}, r.selected),
-          h('td', {}, r.min === null ? '—' : r.max !== null ? `${r.min}–${r.max}` : r.min),
-        ),
-      ),
-    ),
-  );
-  const legend = h(
-    'ul',
-    { class: 'legend', 'aria-hidden': 'true' },
-    h('li', {}, h('span', { class: 'swatch swatch-available' }), 'available'),
-    h('li', {}, h('span', { class: 'swatch swatch-selected' }), 'ticked'),
-    h('li', {}, h('span', { class: 'swatch swatch-required' }), requiredLabel),
-    explicit ? h('li', {}, h('span', { class: 'swatch swatch-max' }), 'maximum') : null,
-  );
-  chartSection.replaceChildren(h('h2', { id: 'chart-h' }, 'Credits by group'), svg, legend, table);
+  const view = chartView(d, fresh, selection);
+  if (built.chart === view.key) return;
+  built.chart = view.key;
+  chartSection.replaceChildren(...view.build());
 }
 
 // ------------------------------------------------------------------ messages

@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_CONFIG, parseConfig } from '../core/config/config.js';
+import { parseConfig } from '../core/config/config.js';
 import { RULES_BY_ID } from '../core/rules/index.js';
-import { ConfigResolver, MAX_CONFIG_BYTES, type LoadedConfig } from '../host/files.js';
+import { ConfigResolver, configNotRead, MAX_CONFIG_BYTES, unreadConfig, type LoadedConfig } from '../host/files.js';
 import { readGuardedSync, utf8Text } from '../host/read.js';
 
 /** The configuration file's text, through the one guarded read (a FIFO or /dev/zero would block or never end). */
@@ -27,22 +27,7 @@ export class FixedConfigResolver extends ConfigResolver {
     try {
       text = readConfigText(file);
     } catch (e) {
-      this.fixed = {
-        config: { ...DEFAULT_CONFIG, uri },
-        root: path.dirname(file),
-        file,
-        problems: [
-          {
-            ruleId: 'config',
-            severity: 'error',
-            uri,
-            span: { start: 0, end: 0 },
-            related: [],
-            fixes: [],
-            message: `The qualspec configuration cannot be read: ${(e as Error).message}`,
-          },
-        ],
-      };
+      this.fixed = unreadConfig(file, configNotRead(uri, `The qualspec configuration cannot be read: ${(e as Error).message}`));
       return;
     }
     const { config, problems } = parseConfig(text, uri, RULES_BY_ID.keys());

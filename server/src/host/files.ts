@@ -1,5 +1,5 @@
 /**
- * Node file-system helpers of the CLI: finding spec files and the `.qualspec.yaml` that applies to
+ * Node file-system helpers of the CLI (and, for configuration files, the server): finding spec files and the `.qualspec.yaml` that applies to
  * each. Every read goes through read.ts's guarded read, and "is this a spec" is spec-files.ts's (the
  * server uses both too). The language core itself never touches the file system.
  */
@@ -60,22 +60,7 @@ export class ConfigResolver {
     const dir = path.dirname(file);
     const read = readGuardedSync(file, { root: isInside(dir, this.fallbackRoot) ? this.fallbackRoot : dir, maxBytes: MAX_CONFIG_BYTES });
     if (!read.ok) {
-      const r: LoadedConfig = {
-        config: { ...DEFAULT_CONFIG, uri },
-        root: path.dirname(file),
-        file,
-        problems: [
-          {
-            ruleId: 'config',
-            severity: 'error',
-            uri,
-            span: { start: 0, end: 0 },
-            related: [],
-            fixes: [],
-            message: `The qualspec configuration ${path.basename(file)} was not read: ${read.message}. The default settings were used.`,
-          },
-        ],
-      };
+      const r = unreadConfig(file, configNotRead(uri, notReadMessage(file, read.message)));
       this.byFile.set(file, r);
       return r;
     }
@@ -95,14 +80,28 @@ export class ConfigResolver {
 /** A `.qualspec.yaml` is a few lines; anything this large is not one. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** A file exists, or a link does (even a broken one: reading it then says what is wrong). */
-function existsOrLink(f: string): boolean {
+/** A file exists, or a link does (even a broken one: reading it then says what is wrong). Used by every config lookup. */
+export function existsOrLink(f: string): boolean {
   if (existsSync(f)) return true;
   try {
     return lstatSync(f).isSymbolicLink();
   } catch {
     return false;
   }
+}
+
+/** The finding that says a configuration file could not be used, at its start (rule `config`). */
+export function configNotRead(uri: string, message: string): Finding {
+  return { ruleId: 'config', severity: 'error', uri, span: { start: 0, end: 0 }, related: [], fixes: [], message };
+}
+
+/** The words of configNotRead for a `.qualspec.yaml` the guarded read refused. */
+export const notReadMessage = (file: string, reason: string): string =>
+  `The qualspec configuration ${path.basename(file)} was not read: ${reason}. The default settings were used.`;
+
+/** A configuration that could not be read: the defaults, and the problem that says so. */
+export function unreadConfig(file: string, problem: Finding): LoadedConfig {
+  return { config: { ...DEFAULT_CONFIG, uri: problem.uri }, root: path.dirname(file), file, problems: [problem] };
 }
 
 /** Whether a file found by a walk or a glob is a spec by its name or its first lines (read through the guards). */

@@ -12,40 +12,15 @@
  * It imports nothing of Node (no node:fs, node:path, host/), and only the transport-free API of
  * vscode-languageserver: browser-main.ts gives it a connection over postMessage, a test one over streams.
  */
-import {
-  CodeActionKind,
-  ErrorCodes,
-  LSPErrorCodes,
-  ResponseError,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type Connection,
-  type Diagnostic,
-  type InitializeParams,
-  type InitializeResult,
-  type ServerCapabilities,
-} from 'vscode-languageserver';
+import { TextDocuments, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseFile, ChunkCache, RULES_BY_ID, type Finding } from '../core/index.js';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, DEFAULT_SPEC_GLOBS, parseConfig, type QualspecConfig } from '../core/config/config.js';
 import { semanticKey, WorkspaceSession } from '../core/workspace/session.js';
 import {
-  codeActions,
-  codeLenses,
-  combination,
-  completion,
   DEFAULT_FEATURES,
-  definition,
-  documentSymbols,
-  flattenSymbols,
-  hover,
   LineStarts,
-  prepareRename,
-  qualifications,
-  references,
-  rename,
-  RenameError,
+  settingsFrom,
   toDiagnostic,
   workspaceSymbols,
   type ClientFeatures,
@@ -53,19 +28,20 @@ import {
   type ServiceHost,
   type SpecFile,
 } from '../service/index.js';
-import {
-  CombinationRequestMethod,
-  LintWorkspaceRequestMethod,
-  QualificationsRequestMethod,
-  type CombinationParams,
-  type CombinationResult,
-  type LintWorkspaceParams,
-  type LintWorkspaceResult,
-  type QualificationsParams,
-  type QualificationsResult,
-  type QualspecSettings,
-} from '../service/protocol.js';
+import { LintWorkspaceRequestMethod, type LintWorkspaceParams, type LintWorkspaceResult, type QualspecSettings } from '../service/protocol.js';
 import { isSpecFile, isYamlName } from '../host/spec-files.js';
+import {
+  clientFeatures,
+  countFile,
+  emptyLintResult,
+  folderPrefix,
+  languageCapabilities,
+  logFailure,
+  notificationHandler,
+  registerLanguageRequests,
+  requestHandler,
+  type LanguageServerView,
+} from './handlers.js';
 import { version } from '../../../package.json';
 
 const SPEC_LANGUAGES = new Set(['qualspec', 'qualspec-yaml']);
@@ -93,24 +69,7 @@ interface OpenConfig {
 const isConfigUri = (uri: string): boolean => CONFIG_FILE_NAMES.some((n) => uri.endsWith(`/${n}`));
 const dirOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/') + 1);
 
-/** `qualspec.*` settings as the client sends them (the same shape the desktop server accepts). */
-export function settingsFrom(v: unknown): QualspecSettings {
-  if (!v || typeof v !== 'object') return {};
-  const o = v as Record<string, unknown>;
-  const out: QualspecSettings = {};
-  if (o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules)) {
-    const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
-    for (const [k, s] of Object.entries(o.rules as Record<string, unknown>)) {
-      const sev = s === false ? 'off' : s;
-      if (sev === 'error' || sev === 'warning' || sev === 'info' || sev === 'off') rules[k] = sev;
-    }
-    out.rules = rules;
-  }
-  if (Array.isArray(o.specGlobs)) out.specGlobs = o.specGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
-  return out;
-}
-
-export class BrowserQualspecServer {
+export class BrowserQualspecServer implements LanguageServerView {
   readonly documents = new TextDocuments(TextDocument);
   readonly open = new Map<string, OpenSpec>();
   readonly configs = new Map<string, OpenConfig>();
@@ -120,7 +79,6 @@ export class BrowserQualspecServer {
   settings: QualspecSettings = {};
   /** Base URL of the rule pages (the extension's docs/rules/, from the client), for each diagnostic's link. */
   docsBase: string | undefined;
-  readonly extraDocs = new Set<string>(['config']);
   shuttingDown = false;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private changedUris = new Set<string>();
@@ -144,38 +102,11 @@ export class BrowserQualspecServer {
   // ------------------------------------------------------------------ plumbing
 
   logError(where: string, e: unknown): void {
-    const msg = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-    try {
-      this.connection.console.error(`qualspec: ${where} failed: ${msg}`);
-    } catch {
-      /* the connection is gone */
-    }
-  }
-
-  /** A request handler that answers `empty` instead of failing, and honours cancellation. */
-  handler<P, R>(name: string, empty: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
-      if (this.shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
-      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-      try {
-        return await fn(params, token);
-      } catch (e) {
-        if (e instanceof ResponseError) return e as ResponseError<void>;
-        this.logError(name, e);
-        return empty;
-      }
-    };
+    logFailure(this.connection, where, e);
   }
 
   guard<A extends unknown[]>(name: string, fn: (...args: A) => void) {
-    return (...args: A): void => {
-      if (this.shuttingDown) return;
-      try {
-        fn(...args);
-      } catch (e) {
-        this.logError(name, e);
-      }
-    };
+    return notificationHandler(this, name, fn);
   }
 
   // ------------------------------------------------------------------ start
@@ -206,32 +137,14 @@ export class BrowserQualspecServer {
   }
 
   initialize(p: InitializeParams): InitializeResult {
-    const td = p.capabilities?.textDocument ?? {};
-    this.features = {
-      snippets: !!td.completion?.completionItem?.snippetSupport,
-      insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
-      markdown: (td.hover?.contentFormat ?? ['markdown']).includes('markdown'),
-      hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
-    };
+    this.features = clientFeatures(p.capabilities);
     const init = p.initializationOptions as { settings?: unknown; qualspec?: unknown; docsBase?: unknown } | undefined;
     const s = init?.settings ?? init?.qualspec;
     if (s) this.settings = settingsFrom(s);
-    if (typeof init?.docsBase === 'string' && init.docsBase.length > 0) this.docsBase = init.docsBase.endsWith('/') ? init.docsBase : `${init.docsBase}/`;
+    if (typeof init?.docsBase === 'string' && init.docsBase.length > 0) this.docsBase = folderPrefix(init.docsBase);
     // Pushed diagnostics only: cross-file findings of other open documents change with an edit, and
     // a push reaches them without the client asking again.
-    const capabilities: ServerCapabilities = {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
-      definitionProvider: true,
-      referencesProvider: true,
-      renameProvider: td.rename?.prepareSupport ? { prepareProvider: true } : true,
-      documentSymbolProvider: { label: 'Qualspec' },
-      workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      codeLensProvider: { resolveProvider: false },
-    };
-    return { capabilities, serverInfo: { name: 'qualspec-language-server (web)', version } };
+    return { capabilities: languageCapabilities(p.capabilities), serverInfo: { name: 'qualspec-language-server (web)', version } };
   }
 
   // ------------------------------------------------------------------ configuration
@@ -387,7 +300,7 @@ export class BrowserQualspecServer {
   }
 
   toDiagnostic(f: Finding): Diagnostic {
-    return toDiagnostic(this.host, f, this.docsBase, this.extraDocs);
+    return toDiagnostic(this.host, f, this.docsBase);
   }
 
   private publish(st: OpenSpec, force: boolean): void {
@@ -417,93 +330,32 @@ export class BrowserQualspecServer {
 
   // ------------------------------------------------------------------ requests
 
+  hostFor(): ServiceHost {
+    return this.host;
+  }
+
+  /** Only open documents can be edited by a rename: there is no file to read the others from. */
+  textOf(uri: string): string | undefined {
+    return this.documents.get(uri)?.getText();
+  }
+
+  workspaceSymbols(query: string, limit: number, isCancelled: () => boolean): ReturnType<typeof workspaceSymbols> {
+    return workspaceSymbols(this.host, query, limit, isCancelled);
+  }
+
   registerRequests(): void {
-    const c = this.connection;
-    const h = this.host;
-    c.onHover(this.handler('hover', null, (p) => hover(h, p.textDocument.uri, p.position)));
-    c.onCompletion(this.handler('completion', { isIncomplete: false, items: [] }, (p) => completion(h, p.textDocument.uri, p.position)));
-    c.onDefinition(this.handler('definition', [], (p) => definition(h, p.textDocument.uri, p.position)));
-    c.onReferences(this.handler('references', [], (p) => references(h, p.textDocument.uri, p.position, p.context?.includeDeclaration ?? true)));
-    c.onPrepareRename(this.handler('prepareRename', null, (p) => prepareRename(h, p.textDocument.uri, p.position)));
-    c.onRenameRequest(
-      this.handler('rename', null, (p) => {
-        try {
-          // Only open documents can be edited: there is no file to read the others from.
-          return rename(h, p.textDocument.uri, p.position, p.newName, (u) => this.documents.get(u)?.getText());
-        } catch (e) {
-          if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-          throw e;
-        }
-      }),
-    );
-    c.onDocumentSymbol(
-      this.handler('documentSymbol', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        if (!f) return [];
-        const syms = documentSymbols(f);
-        return this.features.hierarchicalSymbols ? syms : flattenSymbols(f.uri, syms);
-      }),
-    );
-    c.onWorkspaceSymbol(this.handler('workspaceSymbol', [], (p, token) => workspaceSymbols(h, p.query ?? '', 500, () => token.isCancellationRequested)));
-    c.onCodeAction(
-      this.handler('codeAction', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        if (!f) return [];
-        return codeActions(
-          h,
-          f,
-          this.findingsOf(f.uri),
-          { range: p.range, diagnostics: p.context?.diagnostics ?? [], ...(p.context?.only ? { only: p.context.only } : {}) },
-          this.docsBase,
-        );
-      }),
-    );
-    c.onCodeLens(
-      this.handler('codeLens', [], (p) => {
-        const f = this.specFile(p.textDocument.uri);
-        return f ? codeLenses(h, f) : [];
-      }),
-    );
-    c.onRequest(
-      QualificationsRequestMethod,
-      this.handler<QualificationsParams, QualificationsResult>('qualspec/qualifications', [], (p) => {
-        const f = this.specFile(p.uri);
-        return f ? qualifications(f) : [];
-      }),
-    );
-    c.onRequest(
-      CombinationRequestMethod,
-      this.handler<CombinationParams, CombinationResult | null>('qualspec/combination', null, (p) => {
-        const f = this.specFile(p.uri);
-        if (!f || typeof p.qualification !== 'number') return null;
-        const sel = Array.isArray(p.selection) ? p.selection.filter((x): x is string => typeof x === 'string') : [];
-        return combination(h, f, p.qualification, sel);
-      }),
-    );
+    registerLanguageRequests(this);
     // "Lint the workspace" here means the open specs: unopened files cannot be read from a web worker.
-    c.onRequest(
+    this.connection.onRequest(
       LintWorkspaceRequestMethod,
-      this.handler<LintWorkspaceParams | undefined, LintWorkspaceResult | null>('qualspec/lintWorkspace', null, (p) => {
+      requestHandler<LintWorkspaceParams | undefined, LintWorkspaceResult | null>(this, 'qualspec/lintWorkspace', null, (p) => {
         const t0 = performance.now();
-        const folder = p?.folder;
-        const result: LintWorkspaceResult = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, byFile: [], millis: 0 };
+        const folder = p?.folder ? folderPrefix(p.folder) : undefined;
+        const result = emptyLintResult();
         for (const st of this.open.values()) {
-          if (folder && !st.uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) continue;
+          if (folder && !st.uri.startsWith(folder)) continue;
           this.fresh(st);
-          const counts = { uri: st.uri, errors: 0, warnings: 0, infos: 0 };
-          for (const f of this.findingsOf(st.uri)) {
-            if (f.severity === 'error') counts.errors++;
-            else if (f.severity === 'warning') counts.warnings++;
-            else counts.infos++;
-          }
-          result.files++;
-          if (counts.errors + counts.warnings + counts.infos) {
-            result.filesWithProblems++;
-            result.byFile.push(counts);
-            result.errors += counts.errors;
-            result.warnings += counts.warnings;
-            result.infos += counts.infos;
-          }
+          countFile(result, st.uri, this.findingsOf(st.uri));
         }
         result.millis = Math.round(performance.now() - t0);
         return result;

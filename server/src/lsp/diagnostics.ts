@@ -1,5 +1,5 @@
 /**
- * Diagnostics delivery: pushed (publishDiagnostics, only when they changed) or pulled (textDocument/diagnostic with result ids), and the problems of configuration files. Methods of QualspecServer.
+ * Diagnostics delivery: pushed (publishDiagnostics, only when they changed) or pulled (textDocument/diagnostic with result ids), and the problems of configuration files. Methods of QualspecServer (server.ts), written over its state (state.ts).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,13 +7,13 @@ import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vsc
 import { type Finding } from '../core/index.js';
 import { toDiagnostic } from '../service/index.js';
 import { normaliseUri } from './files.js';
-import type { OpenState, QualspecServer } from './server.js';
+import type { OpenState, ServerState } from './state.js';
 
 /** Result ids of pulled diagnostics, unique in the process. */
 let resultSeq = 0;
 
 /** Push the document's diagnostics (always when `force`, else only when they changed); in pull mode, note a refresh. */
-export function deliver(this: QualspecServer, st: OpenState, force: boolean): void {
+export function deliver(this: ServerState, st: OpenState, force: boolean): void {
   if (!st.file) return;
   const diagnostics = this.diagnosticsOf(st.uri);
   const key = JSON.stringify(diagnostics);
@@ -26,7 +26,7 @@ export function deliver(this: QualspecServer, st: OpenState, force: boolean): vo
   this.connection.sendDiagnostics({ uri: st.clientUri, version: st.file.version, diagnostics });
 }
 
-export function pullDiagnostics(this: QualspecServer, uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
+export function pullDiagnostics(this: ServerState, uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
   const st = this.open.get(normaliseUri(uri));
   if (!st) {
     return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -42,7 +42,7 @@ export function pullDiagnostics(this: QualspecServer, uri: string, previousResul
   return { kind: DocumentDiagnosticReportKind.Full, resultId: st.resultId, items };
 }
 
-export function pushClosed(this: QualspecServer, uri: string, fileFindings: Finding[]): void {
+export function pushClosed(this: ServerState, uri: string, fileFindings: Finding[]): void {
   this.closedPushed.set(uri, fileFindings);
   const summary = this.session.get(uri);
   if (!summary) {
@@ -53,7 +53,7 @@ export function pushClosed(this: QualspecServer, uri: string, fileFindings: Find
   this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsOf(uri) });
 }
 
-export function publishConfigProblems(this: QualspecServer): void {
+export function publishConfigProblems(this: ServerState): void {
   // Load the configurations that apply: each folder's, and each open document's.
   for (const f of this.files.folders) {
     const cu = this.files.configFileFor(pathToFileURL(path.join(f.path, '.qualspec-probe')).href);
@@ -63,7 +63,7 @@ export function publishConfigProblems(this: QualspecServer): void {
   const seen = new Set<string>();
   for (const c of this.files.loadedConfigs()) {
     seen.add(c.uri);
-    const diagnostics = c.problems.map((f) => toDiagnostic(this.hostFor(c.uri), f, this.docsBase, this.extraDocs));
+    const diagnostics = c.problems.map((f) => toDiagnostic(this.hostFor(c.uri), f, this.docsBase));
     const key = JSON.stringify(diagnostics);
     if (this.configPushed.get(c.uri) === key) continue;
     this.configPushed.set(c.uri, key);

@@ -1,14 +1,13 @@
 /**
  * The documents the editor has open: which are specs, their edits (validated once a burst of edits
  * has ended), closing (the disk's text replaces the editor's), and configuration files edited in
- * the editor. Methods of QualspecServer.
+ * the editor. Methods of QualspecServer (server.ts), written over its state (state.ts).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache } from '../core/index.js';
-import { summaryOf } from '../core/workspace/fast-summary.js';
+import { ChunkCache, summariseText } from '../core/index.js';
 import { Files, normaliseUri } from './files.js';
 import { isSpecFile, isYamlName } from '../host/spec-files.js';
-import type { QualspecServer } from './server.js';
+import type { ServerState } from './state.js';
 
 const now = () => performance.now();
 /** The longest a validation waits for a flood of edits to pause. */
@@ -19,7 +18,7 @@ const BURST_GAP_MS = 10;
 const QUIET_MS = 3;
 const SPEC_LANGUAGES = new Set(['qualspec', 'qualspec-yaml']);
 
-export function isSpecDoc(this: QualspecServer, doc: TextDocument): boolean {
+export function isSpecDoc(this: ServerState, doc: TextDocument): boolean {
   if (Files.isConfigFile(doc.uri)) return false;
   if (SPEC_LANGUAGES.has(doc.languageId) || /qualspec/i.test(doc.languageId)) return true;
   if (doc.languageId !== 'yaml' && !isYamlName(doc.uri)) return false;
@@ -27,7 +26,7 @@ export function isSpecDoc(this: QualspecServer, doc: TextDocument): boolean {
   return isSpecFile(doc.uri, doc.getText());
 }
 
-export function didOpen(this: QualspecServer, doc: TextDocument): void {
+export function didOpen(this: ServerState, doc: TextDocument): void {
   const uri = normaliseUri(doc.uri);
   if (Files.isConfigFile(doc.uri)) {
     this.files.openConfigText.set(uri, doc.getText());
@@ -41,7 +40,7 @@ export function didOpen(this: QualspecServer, doc: TextDocument): void {
   this.validate(uri, true);
 }
 
-export function didChange(this: QualspecServer, doc: TextDocument): void {
+export function didChange(this: ServerState, doc: TextDocument): void {
   const uri = normaliseUri(doc.uri);
   if (Files.isConfigFile(doc.uri)) {
     if (this.files.openConfigText.has(uri)) {
@@ -70,7 +69,7 @@ export function didChange(this: QualspecServer, doc: TextDocument): void {
  * intermediate version; an edit typed on its own waits one turn. A flood that never pauses is
  * still validated every COALESCE_MS. `then` runs after the validation.
  */
-export function scheduleValidation(this: QualspecServer, then?: () => void): void {
+export function scheduleValidation(this: ServerState, then?: () => void): void {
   if (then) this.afterValidation.push(then);
   if (this.validateScheduled || !this.dirty.size) return;
   this.validateScheduled = true;
@@ -99,7 +98,7 @@ export function scheduleValidation(this: QualspecServer, then?: () => void): voi
   setImmediate(tick);
 }
 
-export function didClose(this: QualspecServer, doc: TextDocument): void {
+export function didClose(this: ServerState, doc: TextDocument): void {
   const uri = normaliseUri(doc.uri);
   if (Files.isConfigFile(doc.uri)) {
     if (this.files.openConfigText.delete(uri)) this.configChanged();
@@ -116,7 +115,7 @@ export function didClose(this: QualspecServer, doc: TextDocument): void {
   const kind = this.files.classify(uri);
   const text = kind !== 'no' ? this.files.readText(uri) : undefined;
   if (text !== undefined && isSpecFile(uri, text)) {
-    const { summary } = summaryOf(uri, text);
+    const { summary } = summariseText(uri, text);
     this.session.set(summary);
     this.indexChanged([{ uri, prev, next: summary }]);
   } else if (prev) {
@@ -125,19 +124,19 @@ export function didClose(this: QualspecServer, doc: TextDocument): void {
   }
 }
 
-export function didSave(this: QualspecServer, doc: TextDocument): void {
+export function didSave(this: ServerState, doc: TextDocument): void {
   // Saving changes nothing the server has not seen; a config file saved may change other files' checks.
   if (Files.isConfigFile(doc.uri)) this.configChanged();
 }
 
-export function configChanged(this: QualspecServer): void {
+export function configChanged(this: ServerState): void {
   this.files.invalidateConfigs();
   this.publishConfigProblems();
   this.revalidateAll();
   void this.rescan(true);
 }
 
-export function revalidateAll(this: QualspecServer): void {
+export function revalidateAll(this: ServerState): void {
   for (const st of this.open.values()) {
     st.file = undefined;
     st.semKey = undefined;

@@ -3,7 +3,7 @@
  * nearest `.qualspec.yaml`, the `qualspec.specGlobs` setting, or the defaults; minus excludes and
  * the editor's `files.exclude`), and each file's configuration (found upward from the file).
  */
-import { existsSync, lstatSync, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -18,7 +18,7 @@ import {
 import { RULES_BY_ID } from '../core/index.js';
 import type { Finding } from '../core/index.js';
 import type { QualspecSettings } from '../service/protocol.js';
-import { MAX_CONFIG_BYTES } from '../host/files.js';
+import { configNotRead, existsOrLink, MAX_CONFIG_BYTES, notReadMessage } from '../host/files.js';
 import { readGuardedSync, utf8Text, type ReadResult } from '../host/read.js';
 
 export function uriToPath(uri: string): string | undefined {
@@ -151,16 +151,7 @@ export class Files {
       if (!read.ok && read.reason !== 'missing') refused = read.message;
     }
     const { config, problems } = parseConfig(text, configUri, RULES_BY_ID.keys());
-    if (refused !== undefined)
-      problems.unshift({
-        ruleId: 'config',
-        severity: 'error',
-        uri: configUri,
-        span: { start: 0, end: 0 },
-        related: [],
-        fixes: [],
-        message: `The qualspec configuration ${path.basename(p)} was not read: ${refused}. The default settings were used.`,
-      });
+    if (refused !== undefined) problems.unshift(configNotRead(configUri, notReadMessage(p, refused)));
     const loaded: LoadedConfig = { uri: configUri, config, problems, dir: path.dirname(p) };
     this.configs.set(configUri, loaded);
     return loaded;
@@ -276,36 +267,10 @@ export class Files {
   }
 }
 
-/** A file exists, or a link does (even one to nothing: reading it then says what is wrong). */
-function existsOrLink(f: string): boolean {
-  if (existsSync(f)) return true;
-  try {
-    return lstatSync(f).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
 /** `files.exclude` settings ({ glob: true }) as a list of globs. */
 export function excludeGlobs(v: unknown): string[] {
   if (!v || typeof v !== 'object') return [];
   return Object.entries(v as Record<string, unknown>)
     .filter(([, on]) => on === true)
     .map(([g]) => g);
-}
-
-export function asSettings(v: unknown): QualspecSettings {
-  if (!v || typeof v !== 'object') return {};
-  const o = v as Record<string, unknown>;
-  const out: QualspecSettings = {};
-  if (o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules)) {
-    const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
-    for (const [k, s] of Object.entries(o.rules as Record<string, unknown>)) {
-      const sev = s === false ? 'off' : s;
-      if (sev === 'error' || sev === 'warning' || sev === 'info' || sev === 'off') rules[k] = sev;
-    }
-    out.rules = rules;
-  }
-  if (Array.isArray(o.specGlobs)) out.specGlobs = o.specGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
-  return out;
 }

@@ -1,19 +1,18 @@
 /**
- * The workspace scan (every spec of every folder indexed, through the guarded read: no FIFO, device or link out of the workspace is read) and files changed outside the editor. Methods of QualspecServer.
+ * The workspace scan (every spec of every folder indexed, through the guarded read: no FIFO, device or link out of the workspace is read) and files changed outside the editor. Methods of QualspecServer (server.ts), written over its state (state.ts).
  */
 import { FileChangeType, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { analyseFile } from '../core/index.js';
-import { summaryOf } from '../core/workspace/fast-summary.js';
+import { checkFile, summariseText } from '../core/index.js';
 import { type IndexChange } from '../core/workspace/session.js';
 import { Files, normaliseUri } from './files.js';
 import { readGuarded, utf8Text } from '../host/read.js';
 import { isSpecFile, SPEC_MARKER_HEAD } from '../host/spec-files.js';
-import type { QualspecServer } from './server.js';
+import type { ServerState } from './state.js';
 
 const now = () => performance.now();
 
 /** Index every spec file of every folder (again), then refresh every open document. */
-export async function rescan(this: QualspecServer, refreshAll = false): Promise<void> {
+export async function rescan(this: ServerState, refreshAll = false): Promise<void> {
   const gen = ++this.scanGeneration;
   const cancelled = () => gen !== this.scanGeneration || this.shuttingDown;
   let progress: WorkDoneProgressServerReporter | undefined;
@@ -56,7 +55,7 @@ export async function rescan(this: QualspecServer, refreshAll = false): Promise<
       const text = utf8Text(full.bytes);
       found.add(c.uri);
       const prev = this.session.get(c.uri);
-      const { summary } = summaryOf(c.uri, text);
+      const { summary } = summariseText(c.uri, text);
       this.session.set(summary);
       if (this.session.ready) changes.push({ uri: c.uri, prev, next: summary });
       if (now() - last > 12) {
@@ -85,7 +84,7 @@ export async function rescan(this: QualspecServer, refreshAll = false): Promise<
   }
 }
 
-export function watched(this: QualspecServer, changes: { uri: string; type: number }[]): void {
+export function watched(this: ServerState, changes: { uri: string; type: number }[]): void {
   for (const c of changes) this.pendingFs.set(normaliseUri(c.uri), c.type);
   if (this.fsScheduled) return;
   this.fsScheduled = true;
@@ -113,12 +112,12 @@ export function watched(this: QualspecServer, changes: { uri: string; type: numb
           if (this.closedPushed.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
           continue;
         }
-        const { summary } = summaryOf(uri, text!);
+        // The lint pipeline's steps 1 and 2 (core/lint/pipeline.ts); step 3 is the session's.
+        const { summary } = summariseText(uri, text!);
         this.session.set(summary);
         out.push({ uri, prev, next: summary });
         if (this.closedPushed.has(uri)) {
-          const a = analyseFile(uri, text!, { index: this.session.indexFor(uri), config: this.files.configFor(uri), updateIndex: false });
-          this.closedPushed.set(uri, a.findings);
+          this.closedPushed.set(uri, checkFile({ uri, text: text! }, this.session.indexFor(uri), this.files.configFor(uri), summary));
           this.followUps.add(uri);
         }
       }

@@ -1,21 +1,22 @@
 /**
- * `initialize` (client capabilities, folders, server capabilities) and the `qualspec.*` / `files.exclude` settings. Methods of QualspecServer.
+ * `initialize` (client capabilities, folders, server capabilities) and the `qualspec.*` / `files.exclude` settings. Methods of QualspecServer (server.ts), written over its state (state.ts).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { asSettings, excludeGlobs, uriToPath } from './files.js';
+import { settingsFrom } from '../service/index.js';
+import { excludeGlobs, uriToPath } from './files.js';
+import { clientFeatures, languageCapabilities } from './handlers.js';
 import { version } from '../../../package.json';
-import type { QualspecServer } from './server.js';
+import type { ServerState } from './state.js';
 
-export function initialize(this: QualspecServer, p: InitializeParams): InitializeResult {
+export function initialize(this: ServerState, p: InitializeParams): InitializeResult {
   const caps: ClientCapabilities = p.capabilities ?? {};
   const td = caps.textDocument ?? {};
   this.pull = !!td.diagnostic;
@@ -23,12 +24,7 @@ export function initialize(this: QualspecServer, p: InitializeParams): Initializ
   this.configurationSupport = !!caps.workspace?.configuration;
   this.workDoneProgress = !!caps.window?.workDoneProgress;
   this.dynamicWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  this.features = {
-    snippets: !!td.completion?.completionItem?.snippetSupport,
-    insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
-    markdown: (td.hover?.contentFormat ?? ['markdown']).includes('markdown'),
-    hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
-  };
+  this.features = clientFeatures(caps);
   const folders =
     p.workspaceFolders ??
     (p.rootUri
@@ -40,18 +36,11 @@ export function initialize(this: QualspecServer, p: InitializeParams): Initializ
   // VS Code's client sends { settings }; Helix sends its `config` table ({ qualspec: … }).
   const init = p.initializationOptions as { settings?: unknown; qualspec?: unknown } | undefined;
   const initSettings = init?.settings ?? init?.qualspec;
-  if (initSettings) this.files.globalSettings = asSettings(initSettings);
+  if (initSettings) this.files.globalSettings = settingsFrom(initSettings);
+  const base = languageCapabilities(caps);
   const capabilities: ServerCapabilities = {
+    ...base,
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    hoverProvider: true,
-    completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: td.rename?.prepareSupport ? { prepareProvider: true } : true,
-    documentSymbolProvider: { label: 'Qualspec' },
-    workspaceSymbolProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   if (this.pull) capabilities.diagnosticProvider = { identifier: 'qualspec', interFileDependencies: true, workspaceDiagnostics: false };
@@ -59,7 +48,7 @@ export function initialize(this: QualspecServer, p: InitializeParams): Initializ
 }
 
 /** `qualspec.*` and `files.exclude` of every folder, from the client. */
-export async function loadSettings(this: QualspecServer): Promise<void> {
+export async function loadSettings(this: ServerState): Promise<void> {
   if (!this.configurationSupport) return;
   try {
     const items = this.files.folders.flatMap((f) => [
@@ -67,9 +56,9 @@ export async function loadSettings(this: QualspecServer): Promise<void> {
       { scopeUri: f.uri, section: 'files.exclude' },
     ]);
     const res = (await this.connection.workspace.getConfiguration([{ section: 'qualspec' }, ...items])) as unknown[];
-    if (res[0]) this.files.globalSettings = { ...this.files.globalSettings, ...asSettings(res[0]) };
+    if (res[0]) this.files.globalSettings = { ...this.files.globalSettings, ...settingsFrom(res[0]) };
     this.files.folders.forEach((f, i) => {
-      f.settings = asSettings(res[1 + 2 * i]);
+      f.settings = settingsFrom(res[1 + 2 * i]);
       f.filesExclude = excludeGlobs(res[2 + 2 * i]);
     });
     this.files.invalidateConfigs();
@@ -78,14 +67,14 @@ export async function loadSettings(this: QualspecServer): Promise<void> {
   }
 }
 
-export function settingsKey(this: QualspecServer): string {
+export function settingsKey(this: ServerState): string {
   return JSON.stringify([this.files.globalSettings, this.files.folders.map((f) => [f.settings, f.filesExclude])]);
 }
 
-export async function configurationChanged(this: QualspecServer, settings: unknown): Promise<void> {
+export async function configurationChanged(this: ServerState, settings: unknown): Promise<void> {
   const before = this.settingsKey();
   const s = (settings as { qualspec?: unknown } | null)?.qualspec;
-  if (s !== undefined) this.files.globalSettings = asSettings(s);
+  if (s !== undefined) this.files.globalSettings = settingsFrom(s);
   await this.loadSettings();
   if (this.settingsKey() === before) return;
   this.files.invalidateConfigs();

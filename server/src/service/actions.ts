@@ -14,9 +14,9 @@ import {
 } from 'vscode-languageserver-types';
 import { addWordEdit } from '../core/config/add-word.js';
 import type { Finding } from '../core/index.js';
-import { RULES_BY_ID } from '../core/index.js';
+import { CATALOGUE } from '../core/rules/index.js';
 import { docsUrl } from '../core/rules/types.js';
-import type { Span } from '../core/text/line-index.js';
+import { lineStartsOf, type Span } from '../core/text/line-index.js';
 import { LineStarts, rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
 import { analyseQualification, lensTitle, lensTooltip } from './combination.js';
 import { ShowCombinationPreviewCommand, type ShowCombinationPreviewArgs } from './protocol.js';
@@ -24,8 +24,11 @@ import { lineInfo, lineStartOf, nodeAt } from './yaml-nav.js';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** A finding as an LSP diagnostic. `docsBase`: URL of docs/rules/ ending in '/'; `extraDocs`: ids with a page beyond the rules. */
-export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | undefined, extraDocs: ReadonlySet<string> = new Set()): Diagnostic {
+/** The ids with a doc page: every rule, and the pseudo-rules `config` and `internal-error` (the catalogue; its test checks each page is there). */
+const DOCUMENTED = new Set(CATALOGUE.map((m) => m.id));
+
+/** A finding as an LSP diagnostic. `docsBase`: URL of docs/rules/ ending in '/'. */
+export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | undefined): Diagnostic {
   const d: Diagnostic = {
     range: rangeIn(host, f.uri, f.span),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -33,7 +36,7 @@ export function toDiagnostic(host: ServiceHost, f: Finding, docsBase: string | u
     source: 'qualspec',
     message: f.message,
   };
-  if (docsBase && (RULES_BY_ID.has(f.ruleId) || extraDocs.has(f.ruleId))) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
+  if (docsBase && DOCUMENTED.has(f.ruleId)) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
   if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: rangeIn(host, r.uri, r.span) }, message: r.message }));
   if (f.data !== undefined) d.data = f.data;
   return d;
@@ -115,7 +118,7 @@ export function addToDictionary(host: ServiceHost, specUri: string, f: Finding):
   const text = cfg.text ?? '';
   const e = addWordEdit(text, word);
   if (!e) return undefined;
-  const lines = new LineStarts(lineStarts(text), text.length);
+  const lines = new LineStarts(lineStartsOf(text), text.length);
   const edit: TextEdit = { range: toRange(lines, e.span), newText: e.newText };
   const change: WorkspaceEdit =
     cfg.text === undefined
@@ -127,12 +130,6 @@ export function addToDictionary(host: ServiceHost, specUri: string, f: Finding):
         }
       : { changes: { [cfg.uri]: [edit] } };
   return { title: `Add '${word}' to the workspace dictionary`, kind: CodeActionKind.QuickFix, edit: change };
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
 }
 
 function rank(a: CodeAction): number {

@@ -49,7 +49,7 @@ export interface ServiceHost {
 /** A LineMap over a list of line start offsets (as kept by the workspace index). */
 export class LineStarts implements LineMap {
   constructor(
-    private readonly starts: readonly number[],
+    private readonly starts: ArrayLike<number>,
     private readonly length = Number.MAX_SAFE_INTEGER,
   ) {}
   positionAt(offset: number): Position {

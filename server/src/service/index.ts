@@ -7,3 +7,4 @@ export { definition, references, prepareRename, rename, RenameError, documentSym
 export { toDiagnostic, codeActions, codeLenses, disableEdit } from './actions.js';
 export { combination, qualifications, analyseQualification } from './combination.js';
 export { nodeAt, completionContext } from './yaml-nav.js';
+export { settingsFrom } from './settings.js';

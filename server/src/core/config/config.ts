@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { MAX_NESTING, parseDocumentGuarded } from '../parse/parse.js';
-import type { Finding, Severity, SeveritySetting } from '../rules/types.js';
+import type { Finding, Severity, SeveritySetting } from '../lint/finding.js';
 import { suggest } from '../text/similar.js';
 import { REF_PRESETS, refConvention } from '../model/identifiers.js';
 

@@ -65,10 +65,16 @@ export function noticeFinding(file: { uri: string; notice?: ReadNotice }, textLe
 /**
  * Step 2: a file's own findings (its read notice first among equals, then the file checks), sorted.
  * `summary` is the file's own summary from step 1, when the caller has it (the index usually holds
- * it): the checks then take the spans it knows from it, and it is not made again. Without one the
- * file is analysed as it is, and the index is left alone.
+ * it): the checks then take the spans it knows from it, and it is not made again. Without one (or
+ * with `null`, when the index may hold an older text's summary) the file is analysed as it is, and
+ * the index is left alone.
  */
-export function checkFile(file: SourceText, index: WorkspaceIndex, config: QualspecConfig, summary: FileSummary | undefined = index.get(file.uri)): Finding[] {
+export function checkFile(
+  file: SourceText,
+  index: WorkspaceIndex,
+  config: QualspecConfig,
+  summary: FileSummary | null | undefined = index.get(file.uri),
+): Finding[] {
   const known = summary ? { summary, suppressions: summary.suppressions } : { updateIndex: false };
   const own = analyseFile(file.uri, file.text, { index, config, fast: true, ...known }).findings;
   const notice = noticeFinding(file, file.text.length, config);

@@ -13,7 +13,7 @@
  * criterion, qualification or section whose YAML holds it) and lists them all at the start.
  */
 import type { ParsedFile, Path } from '../parse/parse.js';
-import type { QualificationModel, SpecModel, UnitModel, Size } from '../model/spec.js';
+import type { QualificationModel, SpecModel, UnitModel } from '../model/spec.js';
 import type { Finding } from '../rules/types.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { LineIndex, type Span } from '../text/line-index.js';
@@ -21,6 +21,9 @@ import { buildProblem, analyseCached } from '../combination/from-spec.js';
 import { describeRule } from '../combination/describe.js';
 import { documentCss } from './css.js';
 import { markdown } from './markdown.js';
+import { ASSESSMENT, esc, GRADING, levelText, sizeText, slug, TYPE, ukDate } from './words.js';
+
+export { esc, slug, ukDate } from './words.js';
 
 export interface PublishInput {
   uri: string;
@@ -67,63 +70,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-const ENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML content and attribute values. */
-export const esc = (s: string | number | undefined | null): string => (s === undefined || s === null ? '' : String(s).replace(/[&<>"']/g, (c) => ENT[c]!));
-
-/** An id fragment from any text: "L5B1" -> "l5b1", "8750-213" -> "8750-213". */
-export function slug(s: string): string {
-  return (
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'x'
-  );
-}
-
-const GRADING: Record<string, string> = {
-  pass: 'Pass',
-  'pass-merit-distinction': 'Pass, Merit, Distinction',
-  'pass-merit-distinction-star': 'Pass, Merit, Distinction, Distinction*',
-  numeric: 'Numeric grades',
-};
-const ASSESSMENT: Record<string, string> = {
-  portfolio: 'Portfolio of evidence',
-  assignment: 'Assignment',
-  examination: 'Examination',
-  observation: 'Observation',
-  mixed: 'Mixed methods',
-};
-const TYPE: Record<string, string> = { award: 'Award', certificate: 'Certificate', diploma: 'Diploma' };
-
-/** "2025-05-02" -> "2 May 2025" (UK style); anything else as written. */
-export function ukDate(s: string | undefined): string | undefined {
-  if (!s) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return s;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const mo = months[Number(m[2]) - 1];
-  return mo ? `${Number(m[3])} ${mo} ${m[1]}` : s;
-}
-
-function levelText(l: unknown): string | undefined {
-  if (typeof l === 'number') return `Level ${l}`;
-  if (typeof l === 'string') {
-    const e = /^entry-(\d)$/.exec(l);
-    return e ? `Entry Level ${e[1]}` : `Level ${l}`;
-  }
-  return undefined;
-}
-
-function sizeText(s: Size | undefined, unit: string): string | undefined {
-  if (!s) return undefined;
-  if (s.kind === 'fixed') return `${s.value}`;
-  if (s.min !== undefined && s.max !== undefined) return s.min === s.max ? `${s.min}` : `${s.min} to ${s.max}`;
-  if (s.min !== undefined) return `${s.min} or more`;
-  if (s.max !== undefined) return `up to ${s.max}`;
-  return unit ? undefined : undefined;
-}
 
 const SEV_WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 const SEV_MARK: Record<Finding['severity'], string> = { error: '✖', warning: '▲', info: 'ℹ' };

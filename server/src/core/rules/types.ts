@@ -7,9 +7,9 @@ import type { SpecModel } from '../model/spec.js';
 import type { Span } from '../text/line-index.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import type { QualspecConfig } from '../config/config.js';
+import type { Fix, Related, Severity } from '../lint/finding.js';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
+export type { Finding, Fix, Related, Severity, SeveritySetting, TextEdit } from '../lint/finding.js';
 
 export type RuleCategory =
   | 'syntax'
@@ -39,27 +39,6 @@ export interface RuleMeta {
   fixable?: boolean;
 }
 
-/** One text replacement in a file (spans are UTF-16 offsets into the file's text). */
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  /** The fix an editor should offer first. */
-  preferred?: boolean;
-  /** Unambiguous: the CLI's --fix may apply it without a person choosing. */
-  safe?: boolean;
-}
-
-export interface Related {
-  uri: string;
-  span: Span;
-  message: string;
-}
-
 /** A finding as a check reports it: positions given as data paths, resolved by the engine. */
 export interface Report {
   path: Path;
@@ -72,18 +51,6 @@ export interface Report {
   /** Overrides the rule's default severity for this one finding (before configuration applies). */
   severity?: Severity;
   /** Plain data for the editor's quick fixes (sent as the diagnostic's `data`), e.g. a misspelt word and its suggestions. */
-  data?: unknown;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  uri: string;
-  span: Span;
-  related: Related[];
-  fixes: Fix[];
-  /** The report's `data`, when it had some. */
   data?: unknown;
 }
 
