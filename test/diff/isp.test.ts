@@ -53,6 +53,9 @@ describe('ISP v1.2 against the published v1.1', () => {
       'unit L4C8 indicativeContent 2': 'L4C8 "nonverbal" -> "non-verbal"',
       'unit L5L1 indicativeContent 2': 'L5L1 "compressed workweeks" -> "compressed working weeks"',
       'unit L5S1 indicativeContent 3': 'L5S1 "inhouse" -> "in-house"',
+      'section assessment body': '"Learning Outcomes" and\n"Learning Outcome" (Qualification Assessment, Appendix 1)',
+      'section appendix-qualification-content body': '"Learning Outcome" (Qualification Assessment, Appendix 1)',
+      'unit L4B3 assessorGuidance 2': 'L4B3 "their training provider" -> "Training Provider"',
     };
     const squash = (s: string) => s.replace(/\s+/g, ' ');
     for (const words of Object.values(recorded)) expect(squash(history)).toContain(squash(words));

@@ -71,7 +71,11 @@ export function fixtureWorkspace(extra: Record<string, string> = {}): {
   cleanup: () => void;
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'qualspec-lsp-'));
-  cpSync(path.join(REPO, 'specs'), path.join(dir, 'specs'), { recursive: true });
+  // The two seed specs only (not specs/examples/): the protocol tests count and name their files.
+  cpSync(path.join(REPO, 'specs'), path.join(dir, 'specs'), {
+    recursive: true,
+    filter: (src) => path.relative(path.join(REPO, 'specs'), src).split(path.sep)[0] !== 'examples',
+  });
   for (const [rel, text] of Object.entries(extra)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
