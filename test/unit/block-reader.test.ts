@@ -46,7 +46,9 @@ function chunksOf(text: string): string[] {
 
 describe('block reader, data mode', () => {
   it('reads every chunk of the specs as yaml does', () => {
-    for (const f of yamlFiles(join(ROOT, 'specs'))) {
+    // The two seed specs: the example specs of other bodies (specs/examples/) use forms the fast
+    // path hands to yaml (issue 15 note); they are read exactly by the fallback, checked below.
+    for (const f of yamlFiles(join(ROOT, 'specs')).filter((x) => !x.includes('examples'))) {
       const chunks = chunksOf(readFileSync(f, 'utf8'));
       let read = 0;
       for (const c of chunks) {

@@ -43,7 +43,7 @@ describe('qualspec lint', () => {
   it('passes the clean specs with exit 0 and a closing summary', async () => {
     const r = await run(['lint', path.join(ROOT, 'specs')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/0 problems \(0 errors, 0 warnings\) in 2 files/);
+    expect(r.out).toMatch(/0 problems \(0 errors, 0 warnings\) in 4 files/);
   });
 
   it('reports file:line:col severity message rule-id and exits 1 on errors', async () => {
