@@ -29,7 +29,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'qualspec-batch-'));
   // A small generated workspace with errors injected (duplicate identifiers across files, wrong sizes, …).
   writeWorkspace(path.join(dir, 'gen'), { files: 14, units: 6, seed: 7, errorRate: 0.25 });
-  for (const f of readdirSync(path.join(ROOT, 'specs'))) copyFileSync(path.join(ROOT, 'specs', f), path.join(dir, f));
+  for (const f of readdirSync(path.join(ROOT, 'specs')).filter((n) => /\.ya?ml$/.test(n))) copyFileSync(path.join(ROOT, 'specs', f), path.join(dir, f));
   for (const f of readdirSync(path.join(ROOT, 'test/fixtures/invalid')))
     copyFileSync(path.join(ROOT, 'test/fixtures/invalid', f), path.join(dir, `invalid-${f}`));
   copyFileSync(path.join(ROOT, 'test/fixtures/as-published/isp-level-5-overview-of-units.yaml'), path.join(dir, 'as-published.yaml'));
