@@ -1,5 +1,6 @@
 import { documentLanguage, documentVocabulary, misspellings, wordSpan, type Misspelling, type ProseField } from '../spelling/check.js';
 import { LANGUAGE_NAMES, suggestionsFor } from '../spelling/dictionary.js';
+import { quote } from '../text/quote.js';
 import type { FileRule, Fix } from './types.js';
 
 /** The data a spelling finding carries for the editor's quick fixes. */
@@ -60,15 +61,15 @@ export const rule: FileRule = {
       const fixes: Fix[] = span
         ? suggestions
             .slice(0, 3)
-            .map((s, i) => ({ title: `Change '${m.word}' to '${s}'`, edits: [{ span, newText: s }], ...(i === 0 ? { preferred: true } : {}) }))
+            .map((s, i) => ({ title: `Change ${quote(m.word)} to '${s}'`, edits: [{ span, newText: s }], ...(i === 0 ? { preferred: true } : {}) }))
         : [];
       const data: SpellingData = { word: m.word, suggestions, language };
       report({
         path: m.field.path,
         ...(span ? { span } : {}),
         message: suggestions.length
-          ? `'${m.word}' is not in the ${name} dictionary — did you mean ${quoteList(suggestions.slice(0, 3))}?`
-          : `'${m.word}' is not in the ${name} dictionary: check its spelling, or add it to the word list if it is right.`,
+          ? `${quote(m.word)} is not in the ${name} dictionary — did you mean ${quoteList(suggestions.slice(0, 3))}?`
+          : `${quote(m.word)} is not in the ${name} dictionary: check its spelling, or add it to the word list if it is right.`,
         fixes,
         data,
       });
