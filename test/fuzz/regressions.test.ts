@@ -18,7 +18,10 @@ const EXPECT: Record<string, { ruleId: string; phrase: RegExp }> = {
   'duplicate-top-level-key-then-list.yaml': { ruleId: 'yaml-syntax', phrase: /appears twice/ },
   'unterminated-quote-at-end-of-file.yaml': { ruleId: 'yaml-syntax', phrase: /quote .*never closed|quoted value is not closed/ },
   'duplicate-key-with-space-run.yaml': { ruleId: 'yaml-syntax', phrase: /appears twice/ },
-  'long-word-before-missing-space.yaml': { ruleId: 'space-after-punctuation', phrase: /^'a{29}…a{25}\.The' \(60,004 characters\) in .*a space is missing after the '\.'/ },
+  'long-word-before-missing-space.yaml': {
+    ruleId: 'space-after-punctuation',
+    phrase: /^'a{29}…a{25}\.The' \(60,004 characters\) in .*a space is missing after the '\.'/,
+  },
   'thousands-of-syntax-errors-on-one-line.yaml': { ruleId: 'yaml-syntax', phrase: /more YAML problems from here on are not listed one by one/ },
 };
 
