@@ -1,6 +1,7 @@
 import { documentLanguage, documentVocabulary, misspellings, wordSpan, type Misspelling, type ProseField } from '../spelling/check.js';
 import { LANGUAGE_NAMES, suggestionsFor } from '../spelling/dictionary.js';
 import { quote } from '../text/quote.js';
+import { orList } from '../text/similar.js';
 import type { FileRule, Fix } from './types.js';
 
 /** The data a spelling finding carries for the editor's quick fixes. */
@@ -68,7 +69,7 @@ export const rule: FileRule = {
         path: m.field.path,
         ...(span ? { span } : {}),
         message: suggestions.length
-          ? `${quote(m.word)} is not in the ${name} dictionary — did you mean ${quoteList(suggestions.slice(0, 3))}?`
+          ? `${quote(m.word)} is not in the ${name} dictionary — did you mean ${orList(suggestions.slice(0, 3).map((s) => quote(s)))}?`
           : `${quote(m.word)} is not in the ${name} dictionary: check its spelling, or add it to the word list if it is right.`,
         fixes,
         data,
@@ -76,8 +77,3 @@ export const rule: FileRule = {
     }
   },
 };
-
-function quoteList(words: readonly string[]): string {
-  const q = words.map((w) => `'${w}'`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
-}
