@@ -9,7 +9,10 @@
  *   expectFixResolves(text, f, f.fixes[0]!);
  */
 import { expect } from 'vitest';
-import { lintTexts } from '../../server/src/core/lint/pipeline';
+import { lintTexts, summariseText } from '../../server/src/core/lint/pipeline';
+import { analyseFile } from '../../server/src/core/lint/engine';
+import { ChunkCache } from '../../server/src/core/parse/parse';
+import { WorkspaceSession } from '../../server/src/core/workspace/session';
 import { applyEdits } from '../../server/src/core/fix/apply';
 import { DEFAULT_CONFIG, type QualspecConfig } from '../../server/src/core/config/config';
 import type { Finding, Fix, SeveritySetting } from '../../server/src/core/rules/types';
@@ -235,13 +238,43 @@ export const configWith = (rules: Record<string, SeveritySetting>): QualspecConf
 
 /** Lint one text as a one-file workspace (file and workspace rules); its findings. */
 export function lint(text: string, config: QualspecConfig = DEFAULT_CONFIG, uri = URI): Finding[] {
-  return lintTexts([{ uri, text }], () => config).get(uri) ?? [];
+  return lintAll([{ uri, text }], config).get(uri) ?? [];
 }
 
-/** Lint several texts as one workspace; findings by URI. */
+/**
+ * Lint several texts as one workspace; findings by URI. Both ways the engine is driven: the CLI's
+ * (lintTexts: index every file, check each, check the workspace) and the editor's (the server's
+ * incremental session: the scan's fast summaries, then each open file analysed against the index
+ * and the workspace checks merged in). Every rule test so checks that the two agree.
+ */
 export function lintAll(files: { uri: string; text: string }[], config: QualspecConfig = DEFAULT_CONFIG): Map<string, Finding[]> {
-  return lintTexts(files, () => config);
+  const cli = lintTexts(files, () => config);
+  const editor = lintLikeTheEditor(files, config);
+  for (const f of files) expect(comparable(editor.get(f.uri)), `the editor's findings for ${f.uri} differ from the CLI's`).toEqual(comparable(cli.get(f.uri)));
+  return cli;
 }
+
+/** The language server's path (lsp/state.ts: scan, then `fresh()` on each open document, then the workspace checks). */
+function lintLikeTheEditor(files: { uri: string; text: string }[], config: QualspecConfig): Map<string, Finding[]> {
+  const session = new WorkspaceSession({ projectOf: () => '', configFor: () => config });
+  for (const f of files) session.set(summariseText(f.uri, f.text).summary);
+  session.ready = true;
+  const own = new Map<string, Finding[]>();
+  for (const f of files) own.set(f.uri, analyseFile(f.uri, f.text, { cache: new ChunkCache(), index: session.indexFor(f.uri), config }).findings);
+  session.recompute();
+  return new Map(files.map((f) => [f.uri, session.findings(f.uri, own.get(f.uri)!)]));
+}
+
+/** What a user sees of findings: rule, severity, place, words, related places and each fix's edits. */
+const comparable = (fs: readonly Finding[] | undefined) =>
+  (fs ?? []).map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    span: f.span,
+    message: f.message,
+    related: f.related,
+    fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits })),
+  }));
 
 /** The findings of one rule. */
 export const findings = (all: readonly Finding[], ruleId: string): Finding[] => all.filter((f) => f.ruleId === ruleId);
