@@ -185,6 +185,9 @@ test('versions: Compare with Previous Version in a git repository shows the chan
       );
       // Version and change history record the change: nothing to fix.
       assert(/Nothing to fix/.test(text), 'change control finds the version and the change-history entry');
+      // ... so the drafted entry is for comparison only: no second 1.2 entry is offered.
+      assert(!text.includes('Insert this entry'), 'a second change-history entry for version 1.2 is offered');
+      assert(text.includes('The change history already has an entry for version 1.2'), 'the panel says why no entry is offered');
       await vs.screenshot('versions-report');
 
       // Move the cursor away, then follow the credit change's line link.
