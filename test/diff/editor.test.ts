@@ -42,6 +42,55 @@ describe('the report page', () => {
   });
 });
 
+describe('the report page of a recorded version', () => {
+  // Version 1.2 of the ILM spec: one unit's credit changed, the version moved and an entry records it.
+  const ILM = readFileSync('specs/ilm-l2-sales-management.yaml', 'utf8');
+  const NEW = ILM.replace(
+    'glh: 6\n    credit: 1\n    summary: true\n    specifiedIn: ILM unit specification 8750-213',
+    'glh: 6\n    credit: 2\n    summary: true\n    specifiedIn: ILM unit specification 8750-213',
+  )
+    .replace('  version: "1.1"\n', '  version: "1.2"\n')
+    .replace(
+      '      author: qualspec\nfacts:',
+      '      author: qualspec\n    - version: "1.2"\n      date: 2026-12-01\n      summary: Unit 8750-213 is worth 2 credits.\nfacts:',
+    );
+  const report = diffSpecs(
+    { label: 'v1.1', uri: 'file:///old.yaml', text: ILM },
+    { label: 'this version', uri: 'file:///ilm.yaml', text: NEW },
+    { today: '2026-12-07' },
+  );
+  const html = getDiffHtml({ cspSource: 'vscode-resource:', styleUri: 'vscode-resource:/diff.css', uri: 'file:///ilm.yaml', report, canInsert: false });
+  const item = (key: string) => {
+    const c = report.changes.find((x) => x.key === key)!;
+    const i = html.indexOf(c.message.replace(/"/g, '&quot;'));
+    return html.slice(html.lastIndexOf('<li', i), html.indexOf('</li>', i));
+  };
+
+  it('gives an added item its new line only, and a changed one both', () => {
+    expect(report.changes.map((c) => c.key)).toEqual(expect.arrayContaining(['history 1.2', 'unit 8750-213 credit']));
+    expect(item('history 1.2')).toContain(`title="Go to line ${NEW.split('\n').findIndex((l) => l === '    - version: "1.2"') + 1}"`);
+    expect(item('history 1.2')).not.toContain('was line');
+    expect(item('unit 8750-213 credit')).toMatch(/line \d+<\/a> · was line \d+/);
+  });
+
+  it('prints a range that did not change once, and one that did as before → after', () => {
+    const row = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    const cells = [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+    const q = report.impact[0]!;
+    expect(q.credit.before).toEqual(q.credit.after);
+    expect(cells[5]).toBe(`${q.credit.before!.min}–${q.credit.before!.max}`);
+    expect(q.glh.before).not.toEqual(q.glh.after);
+    expect(cells[6]).toBe(`${q.glh.before!.min}–${q.glh.before!.max} → ${q.glh.after!.min}–${q.glh.after!.max}`);
+    expect(cells[7]).toBe('—');
+  });
+
+  it('offers no second entry for a version the change history records, and says why', () => {
+    expect(report.problems.filter((p) => p.code === 'no-change-history-entry')).toEqual([]);
+    expect(html).not.toContain(commandUri(INSERT_ENTRY_COMMAND, ['file:///ilm.yaml']));
+    expect(html).toContain('The change history already has an entry for version 1.2');
+  });
+});
+
 describe('inserting the drafted change-history entry', () => {
   const entry = '- version: "1.3"\n  date: 2026-12-07\n  summary: >-\n    Unit L5B1: criterion 1.1 reworded.\n';
   const apply = (text: string) => {

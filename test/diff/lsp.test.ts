@@ -22,7 +22,7 @@ describe('qualspec/diff', () => {
     ws.cleanup();
   });
 
-  it('returns the semantic report with lines of the open document, and the insertion', async () => {
+  it('returns the semantic report with lines of the open document, and no second entry for a recorded version', async () => {
     const old = readFileSync('test/fixtures/as-published/isp-level-5-professional-sales.yaml', 'utf8');
     const r = await c.request<DiffResult>('qualspec/diff', { uri: isp, oldText: old, oldLabel: 'v1.1', today: '2026-12-07' });
     expect(r.ok).toBe(true);
@@ -31,6 +31,19 @@ describe('qualspec/diff', () => {
     expect(text.split('\n')[tqt.new!.line - 1]).toBe('    tqt: 60');
     // .qualspec.yaml sets the severity of regulator-sensitive changes.
     expect(r.report.problems.filter((p) => p.code === 'regulator-sensitive').map((p) => p.severity)).toEqual(['error', 'error', 'error']);
+    // The open version (1.2) has its own change-history entry: no second one is offered.
+    expect(r.report.problems.map((p) => p.code)).not.toContain('no-change-history-entry');
+    expect(r.insertEntry).toBeNull();
+  });
+
+  it('offers the insertion where the open version has no entry of its own', async () => {
+    // The old text differs in one unit's TQT, and has the same version and history: the change is not recorded.
+    const old = text.replace('    tqt: 60\n', '    tqt: 50\n');
+    expect(old).not.toBe(text);
+    const r = await c.request<DiffResult>('qualspec/diff', { uri: isp, oldText: old, oldLabel: 'HEAD', today: '2026-12-07' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.problems.map((p) => p.code)).toContain('no-change-history-entry');
     expect(r.insertEntry).not.toBeNull();
     const lines = text.split('\n');
     // After the last change-history entry (its summary's last line), before `facts:`.

@@ -31,6 +31,12 @@ export function commandUri(command: string, args: unknown[]): string {
 const num = (s: string | null): string => (s === null ? '—' : s.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const rng = (r: { min: number; max: number } | null): string => (r ? (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`) : '—');
 
+/** A range before and after: once when it did not change ("13–17", "—"), else "45–76 → 42–71". */
+function span(r: { before: { min: number; max: number } | null; after: { min: number; max: number } | null }): string {
+  const [a, b] = [rng(r.before), rng(r.after)];
+  return a === b ? a : `${a} → ${b}`;
+}
+
 function words(parts: readonly WordPart[]): string {
   return parts
     .map((p) => (p.op === 'same' ? escapeHtml(p.text) : p.op === 'removed' ? `<del>${escapeHtml(p.text)}</del>` : `<ins>${escapeHtml(p.text)}</ins>`))
@@ -52,7 +58,8 @@ function lineLink(uri: string, line: number): string {
 }
 
 function change(uri: string, c: Change): string {
-  const where = [c.new ? lineLink(uri, c.new.line) : '', c.old ? `was line ${c.old.line}` : ''].filter(Boolean).join(' · ');
+  // An added item was nowhere in the old version (its `old` is the place it would have been).
+  const where = [c.new ? lineLink(uri, c.new.line) : '', c.old && c.kind !== 'added' ? `was line ${c.old.line}` : ''].filter(Boolean).join(' · ');
   return `<li class="change ${escapeHtml(c.kind)}${c.sensitive ? ' sensitive' : ''}"><span class="kind">${escapeHtml(c.kind)}</span> ${escapeHtml(c.message)}${
     c.sensitive ? ' <span class="badge">regulator-sensitive</span>' : ''
   } <span class="where">${where}</span>${c.words ? `<div class="words">${words(c.words)}</div>` : ''}</li>`;
@@ -65,9 +72,9 @@ function impactRow(uri: string, q: QualificationImpact): string {
     num(q.after),
     num(q.both),
     num(q.lost),
-    `${rng(q.credit.before)} → ${rng(q.credit.after)}`,
-    `${rng(q.glh.before)} → ${rng(q.glh.after)}`,
-    `${rng(q.tqt.before)} → ${rng(q.tqt.after)}`,
+    span(q.credit),
+    span(q.glh),
+    span(q.tqt),
   ];
   const notes = [
     q.withdrawn.length ? `Units withdrawn: ${q.withdrawn.join(', ')}.` : '',
@@ -101,7 +108,9 @@ export function getDiffHtml(input: DiffPageInput): string {
     : '<p>Nothing to fix: the version and the change history record the change.</p>';
   const insert = input.canInsert
     ? `<p><a class="button" href="${escapeHtml(commandUri(INSERT_ENTRY_COMMAND, [uri]))}">Insert this entry in the change history</a></p>`
-    : '';
+    : report.changes.length && !report.problems.some((p) => p.code === 'no-change-history-entry')
+      ? `<p class="note">The change history already has an entry for version ${escapeHtml(report.changelog.version)}: this draft is there to compare its wording with.</p>`
+      : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

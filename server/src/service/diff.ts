@@ -64,7 +64,10 @@ export function diffDocument(file: SpecFile, params: DiffParams, sensitive: Seve
       { label: 'this version', uri: file.uri, text: file.text, ...index },
       options,
     );
-    const ins = report.contentChanged ? entryInsertion(file.analysis.parsed, file.text, report.changelog.yaml) : null;
+    // Only where the new version lacks an entry of its own: a second entry for the same version is never right.
+    const ins = report.problems.some((p) => p.code === 'no-change-history-entry')
+      ? entryInsertion(file.analysis.parsed, file.text, report.changelog.yaml)
+      : null;
     const insertEntry = ins
       ? { range: { start: file.lines.positionAt(ins.offset), end: file.lines.positionAt(ins.offset) } satisfies LspRange, newText: ins.text }
       : null;
