@@ -1,6 +1,6 @@
 // The VS Code extension as packed (npm run package → scripts/package-vsix.mjs): within its size
 // budget, carrying what the extension loads and nothing only the npm package needs. Run by .ci/run
-// (npm run test:package, beside the npm tarball's test); builds and packs, about 30 s.
+// (npm run test:package, beside the npm tarball's test, one file at a time: both build dist/); builds and packs, about 30 s.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
