@@ -91,7 +91,7 @@ describe('extension manifest', () => {
     expect(pkg.browser).toBe('./dist/browser-client.js');
   });
 
-  it('packs only what the installed extension needs (one `files` list for the VSIX and the npm package)', () => {
+  it("packs only what the installed extension needs (the npm package's `files` list; scripts/package-vsix.mjs narrows it for the VSIX)", () => {
     // vsce refuses a .vscodeignore beside package.json `files`.
     expect(existsSync(new URL('.vscodeignore', root))).toBe(false);
     for (const keep of [

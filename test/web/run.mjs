@@ -70,6 +70,7 @@ const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>qualspec w
   window.send = (msg) => worker.postMessage(msg);
 </script></body></html>`;
 
+const dictionaryRequests = [];
 const http = createServer((req, res) => {
   if (req.url === '/') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -77,6 +78,11 @@ const http = createServer((req, res) => {
   } else if (req.url === '/browser-server.js') {
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
     res.end(readFileSync(bundle));
+  } else if (/^\/ext\/dist\/dict\/[\w-]+\.btrie\.br$/.test(req.url) && existsSync(join(repo, req.url.slice('/ext/'.length)))) {
+    // The spelling dictionaries, where the client says the extension keeps them (initializationOptions.dictionaryBase).
+    dictionaryRequests.push(req.url);
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(readFileSync(join(repo, req.url.slice('/ext/'.length))));
   } else {
     res.writeHead(404);
     res.end();
@@ -163,7 +169,7 @@ try {
     rootUri: null,
     workspaceFolders: null,
     capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {} } },
-    initializationOptions: { settings: { rules: {} } },
+    initializationOptions: { settings: { rules: {} }, dictionaryBase: `${base}/ext/dist/dict/` },
   });
   const caps = init.m.result.capabilities;
   assert.equal(caps.hoverProvider, true);
@@ -211,6 +217,39 @@ try {
   assert.equal(after.version, 2);
   assert.deepEqual(after.diagnostics, [], 'no finding once the QAN is corrected');
   ok('didChange: the corrected spec has no finding');
+
+  // Spelling: the worker fetched the shipped dictionaries and decoded them in the browser (a brotli
+  // decoder in JavaScript: Chromium has no brotli DecompressionStream), so a misspelling and an
+  // American spelling are found, with the suggestion.
+  assert.deepEqual([...dictionaryRequests].sort(), ['/ext/dist/dict/en-GB.btrie.br', '/ext/dist/dict/en-US.btrie.br']);
+  const TYPO_URI = 'vscode-test-web://mount/specs/typos.yaml';
+  const typos = original
+    .replace('organisations wishing to operate', 'organizations wishing to operate')
+    .replace('acceptable in business organisations', 'acceptable in busness organisations');
+  assert.notEqual(typos, original, 'the ISP spec no longer has the sentences the spelling check seeds');
+  from = await count();
+  await notify('textDocument/didOpen', { textDocument: { uri: TYPO_URI, languageId: 'qualspec-yaml', version: 1, text: typos } });
+  const sp = (await diagnosticsFor(TYPO_URI, from)).m.params;
+  // The same spec is open twice, so its QANs are also reported as used by both files (duplicate-qan).
+  assert.deepEqual(
+    sp.diagnostics.map((x) => x.code).filter((c) => c !== 'duplicate-qan'),
+    ['us-spelling', 'spelling'],
+    JSON.stringify(sp.diagnostics.map((x) => x.message)),
+  );
+  const misspelt = sp.diagnostics.find((x) => x.code === 'spelling');
+  assert.ok(misspelt, `a spelling finding: ${JSON.stringify(sp.diagnostics.map((x) => x.message))}`);
+  assert.match(misspelt.message, /'busness' is not in the British English dictionary — did you mean 'business'/);
+  assert.ok(
+    sp.diagnostics.some((x) => x.code === 'us-spelling' && /'organizations'/.test(x.message)),
+    'the American spelling is found',
+  );
+  const logs = (await page.evaluate(() => window.received)).filter((m) => m.method === 'window/logMessage').map((m) => m.params.message);
+  assert.ok(
+    logs.some((l) => /British English spelling dictionary is loaded/.test(l)),
+    `the log says the dictionary is loaded: ${JSON.stringify(logs)}`,
+  );
+  await notify('textDocument/didClose', { textDocument: { uri: TYPO_URI } });
+  ok(`spelling in the worker: ${misspelt.message.slice(0, 70)}…`);
 
   // Other YAML is left alone: no diagnostics for an OpenAPI file (checked by the time a later request is answered).
   from = await count();

@@ -47,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
       settings: settingsSnapshot(),
       // Each diagnostic links to its rule's page, shipped in the extension.
       docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(true) + '/',
+      // The spelling dictionaries, fetched by the server from the extension (dist/dict/).
+      dictionaryBase: vscode.Uri.joinPath(context.extensionUri, 'dist', 'dict').toString(true) + '/',
     },
     outputChannel: log,
     traceOutputChannel: traceChannel,

@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { setDictionaryLoader, type Language } from '../core/spelling/dictionary.js';
+import { dictionaryFileName, setDictionaryLoader, type Language } from '../core/spelling/dictionary.js';
 
-const FILES: Record<Language, { built: string; pkg: string; file: string }> = {
-  'en-GB': { built: 'en-GB.btrie.br', pkg: '@cspell/dict-en-gb', file: 'en_GB.trie.gz' },
-  'en-US': { built: 'en-US.btrie.br', pkg: '@cspell/dict-en_us', file: 'en_US.trie.gz' },
+const FILES: Record<Language, { pkg: string; file: string }> = {
+  'en-GB': { pkg: '@cspell/dict-en-gb', file: 'en_GB.trie.gz' },
+  'en-US': { pkg: '@cspell/dict-en_us', file: 'en_US.trie.gz' },
 };
 
 function here(): string {
@@ -26,7 +26,7 @@ export function readDictionary(
 ): Uint8Array | undefined {
   const f = FILES[language];
   for (const d of dirs) {
-    const p = path.join(d, f.built);
+    const p = path.join(d, dictionaryFileName(language));
     if (existsSync(p)) return brotliDecompressSync(readFileSync(p));
   }
   try {

@@ -10,6 +10,7 @@ import { BrowserQualspecServer } from './browser-server.js';
 interface WorkerScope {
   addEventListener(type: 'error', listener: (e: { error: unknown; message: string; preventDefault(): void }) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (e: { reason: unknown; preventDefault(): void }) => void): void;
+  readonly location: { readonly href: string };
 }
 declare const self: WorkerScope;
 const port = self as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -34,4 +35,14 @@ self.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();
 });
 
-new BrowserQualspecServer(connection).listen();
+/** dist/dict/ beside this script, when the client does not name the dictionaries' folder (a blob: worker URL has none). */
+function dictionariesBesideScript(): string | undefined {
+  try {
+    const u = new URL('dict/', self.location.href);
+    return /^https?:$/.test(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+new BrowserQualspecServer(connection, { fetch: (url) => fetch(url), dictionaryBase: dictionariesBesideScript() }).listen();

@@ -11,6 +11,11 @@
  *
  * It imports nothing of Node (no node:fs, node:path, host/), and only the transport-free API of
  * vscode-languageserver: browser-main.ts gives it a connection over postMessage, a test one over streams.
+ *
+ * Spelling: the dictionaries are fetched from the extension (browser-dictionaries.ts) when the
+ * client initializes the server. The first checks wait for them (at most `spellingWaitMs`), so a
+ * spec's first diagnostics already have its spelling findings; a dictionary that arrives later
+ * has every open spec checked again, and one that cannot be loaded is named in the log.
  */
 import { TextDocuments, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -42,6 +47,8 @@ import {
   requestHandler,
   type LanguageServerView,
 } from './handlers.js';
+import { setDictionaryLoader, type Language } from '../core/spelling/dictionary.js';
+import { dictionaryLogLine, fetchDictionaries, type DictionaryLoaded, type FetchLike } from './browser-dictionaries.js';
 import { version } from '../../../package.json';
 
 const SPEC_LANGUAGES = new Set(['qualspec', 'qualspec-yaml']);
@@ -66,6 +73,18 @@ interface OpenConfig {
   problems: Finding[];
 }
 
+/** How long the first checks wait for the spelling dictionaries before they run without them. */
+const SPELLING_WAIT_MS = 4000;
+
+export interface BrowserServerOptions {
+  /** How the dictionaries are fetched (the worker's `fetch`). Without it the server fetches none and uses whatever loader the process has (tests). */
+  fetch?: FetchLike;
+  /** The folder URL of the dictionaries when the client names none in its initializationOptions (`dictionaryBase`). */
+  dictionaryBase?: string;
+  /** How long the first checks wait for the dictionaries (default 4 s). */
+  spellingWaitMs?: number;
+}
+
 const isConfigUri = (uri: string): boolean => CONFIG_FILE_NAMES.some((n) => uri.endsWith(`/${n}`));
 const dirOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/') + 1);
 
@@ -84,8 +103,15 @@ export class BrowserQualspecServer implements LanguageServerView {
   private changedUris = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly host: ServiceHost;
+  /** The dictionaries fetched so far, by language. */
+  private readonly dictionaries = new Map<Language, Uint8Array>();
+  /** True while the first checks wait for the dictionaries: nothing is published. */
+  private holding = false;
 
-  constructor(readonly connection: Connection) {
+  constructor(
+    readonly connection: Connection,
+    private readonly options: BrowserServerOptions = {},
+  ) {
     // No scan to wait for: the open documents are the whole workspace from the start.
     this.session.ready = true;
     const features = () => this.features;
@@ -138,13 +164,68 @@ export class BrowserQualspecServer implements LanguageServerView {
 
   initialize(p: InitializeParams): InitializeResult {
     this.features = clientFeatures(p.capabilities);
-    const init = p.initializationOptions as { settings?: unknown; qualspec?: unknown; docsBase?: unknown } | undefined;
+    const init = p.initializationOptions as { settings?: unknown; qualspec?: unknown; docsBase?: unknown; dictionaryBase?: unknown } | undefined;
     const s = init?.settings ?? init?.qualspec;
     if (s) this.settings = settingsFrom(s);
     if (typeof init?.docsBase === 'string' && init.docsBase.length > 0) this.docsBase = folderPrefix(init.docsBase);
+    const dictionaryBase = typeof init?.dictionaryBase === 'string' && init.dictionaryBase.length > 0 ? init.dictionaryBase : this.options.dictionaryBase;
+    if (this.options.fetch) this.loadDictionaries(dictionaryBase, this.options.fetch);
     // Pushed diagnostics only: cross-file findings of other open documents change with an edit, and
     // a push reaches them without the client asking again.
     return { capabilities: languageCapabilities(p.capabilities), serverInfo: { name: 'qualspec-language-server (web)', version } };
+  }
+
+  // ------------------------------------------------------------------ spelling dictionaries
+
+  /**
+   * Fetch every dictionary; hold the first checks until all have settled (or the wait is over),
+   * then check the open specs. A dictionary that arrives after that has them checked again.
+   */
+  private loadDictionaries(base: string | undefined, get: FetchLike): void {
+    const c = this.connection;
+    if (!base) {
+      c.console.warn(
+        'qualspec: spelling is not checked: the client did not say where the extension’s dictionaries are (initializationOptions.dictionaryBase).',
+      );
+      return;
+    }
+    this.holding = true;
+    const install = () => setDictionaryLoader((language) => this.dictionaries.get(language));
+    install();
+    const waitMs = this.options.spellingWaitMs ?? SPELLING_WAIT_MS;
+    const timer = setTimeout(
+      this.guard('waiting for the spelling dictionaries', () => {
+        if (!this.holding) return;
+        c.console.info(`qualspec: the spelling dictionaries are still loading after ${waitMs} ms: the open specs are checked without them until they arrive.`);
+        this.release();
+      }),
+      waitMs,
+    );
+    const arrived = this.guard('loading a spelling dictionary', (r: DictionaryLoaded) => {
+      if (this.shuttingDown) return;
+      if (!r.bytes) return c.console.warn(dictionaryLogLine(r));
+      c.console.info(dictionaryLogLine(r));
+      this.dictionaries.set(r.language, r.bytes);
+      // Late (the first checks did not wait for it): the open specs are checked again with it.
+      if (!this.holding) {
+        install();
+        this.revalidateAll();
+      }
+    });
+    void fetchDictionaries(base, get, arrived).then(
+      this.guard('loading the spelling dictionaries', () => {
+        clearTimeout(timer);
+        if (!this.holding) return;
+        install();
+        this.release();
+      }),
+    );
+  }
+
+  /** Publishing starts: every open spec is checked with the dictionaries there are. */
+  private release(): void {
+    this.holding = false;
+    if (!this.shuttingDown) this.revalidateAll();
   }
 
   // ------------------------------------------------------------------ configuration
@@ -304,7 +385,7 @@ export class BrowserQualspecServer implements LanguageServerView {
   }
 
   private publish(st: OpenSpec, force: boolean): void {
-    if (!st.file) return;
+    if (!st.file || this.holding) return;
     const diagnostics = this.findingsOf(st.uri).map((f) => this.toDiagnostic(f));
     const key = JSON.stringify(diagnostics);
     if (!force && key === st.pushedKey) return;

@@ -16,8 +16,12 @@ else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSI
 const ILM = readFileSync(path.join(root, 'specs/ilm-l2-sales-management.yaml'), 'utf8');
 const MANDATORY = 'mandatory: [8570-228, 8570-229, 8570-205]';
 // The seeded error: a mistyped unit ref (letter O for zero) in the mandatory units, with a comment that must survive the fix.
-const SEEDED = ILM.replace(MANDATORY, 'mandatory: [8570-228, 8570-229, 8570-2O5]  # checked by hand');
-assert(SEEDED !== ILM, 'the ILM spec no longer has the mandatory list this test seeds');
+// And a misspelling: the installed server reads the spelling dictionaries shipped in the VSIX (dist/dict/).
+const SEEDED = ILM.replace(MANDATORY, 'mandatory: [8570-228, 8570-229, 8570-2O5]  # checked by hand').replace(
+  'understanding customer requirements',
+  'understanding custmer requirements',
+);
+assert(SEEDED !== ILM && !SEEDED.includes(MANDATORY) && SEEDED.includes('custmer'), 'the ILM spec no longer has the texts this test seeds');
 
 test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { skip, timeout: 420_000 }, async (t) => {
   const workspace = makeWorkspace({
@@ -39,6 +43,9 @@ test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { sk
     assert(p.message.includes('did you mean 8570-205'), `message ${p.message}`);
     const line = SEEDED.split('\n').findIndex((l) => l.includes('8570-2O5')) + 1;
     assert(p.line === line, `line ${p.line}, expected ${line}`);
+    const typo = await vs.waitForProblems((ps) => ps.some((x) => x.code === 'spelling'));
+    const sp = typo.find((x) => x.code === 'spelling');
+    assert(/'custmer' is not in the British English dictionary — did you mean 'customer'/.test(sp.message), `spelling: ${sp.message}`);
     // The clean ISP spec in the same workspace has no problems.
     assert(!problems.some((x) => x.file === 'isp-level-5-professional-sales.yaml'), 'the ISP spec should be clean');
     await vs.screenshot('qualspec-problems');
@@ -57,7 +64,7 @@ test('qualspec: diagnostics, hover, quick fix and code lens in the editor', { sk
     const saved = await vs.waitForFileContent('specs/ilm-l2-sales-management.yaml', (s) => !s.includes('8570-2O5'));
     assert(saved === SEEDED.replace('8570-2O5', '8570-205'), 'the saved file differs from the seeded file by more than the fixed ref');
     assert(saved.includes('# checked by hand'), 'the comment on the fixed line was lost');
-    await vs.waitForProblems((ps) => !ps.some((x) => x.file === 'ilm-l2-sales-management.yaml'));
+    await vs.waitForProblems((ps) => !ps.some((x) => x.file === 'ilm-l2-sales-management.yaml' && x.code !== 'spelling'));
     // 4. The code lens above the qualification, now that every unit it names exists (scroll it into
     //    view: only visible lines are drawn). With the seeded error it said which unit is unknown.
     await vs.moveCursorTo('- title: ILM Level 2 Certificate in Sales Management');

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENT, edit, findings, lint, spec, under } from '../../../../test/helpers/spec';
+import { readDictionary, installSpellDictionaries } from '../../host/spell-dictionaries';
+import { setDictionaryLoader } from '../spelling/dictionary';
 
 const ID = 'us-spelling';
 const purpose = (text: string, to: string) => edit(text, 'purpose: To enable learners to manage the work of unit L5B1.', `purpose: ${to}`);
@@ -31,5 +33,19 @@ describe(ID, () => {
   it('is silent in an en-US document', () => {
     const text = purpose(spec({ document: `${DEFAULT_DOCUMENT}  language: en-US\n` }), 'The organization.');
     expect(findings(lint(text), ID)).toEqual([]);
+  });
+
+  describe('when a dictionary arrives after the first check (the web extension fetches them)', () => {
+    afterEach(() => installSpellDictionaries());
+
+    it('forgets what it read without the American dictionary', () => {
+      // A text of its own, so no earlier test has its answers cached.
+      const text = purpose(spec(), 'Each realization of the plan.');
+      setDictionaryLoader((l) => (l === 'en-GB' ? readDictionary('en-GB') : undefined));
+      expect(findings(lint(text), ID)).toEqual([]);
+      expect(findings(lint(text), 'spelling')).toEqual([]);
+      setDictionaryLoader((l) => readDictionary(l));
+      expect(findings(lint(text), ID).map((x) => under(text, x))).toEqual(['realization']);
+    });
   });
 });

@@ -9,7 +9,7 @@ import { isObj, type SpecModel } from '../model/spec.js';
 import { memoOn } from '../model/memo.js';
 import { textFields } from '../rules/text-fields.js';
 import type { Span } from '../text/line-index.js';
-import { hasDictionary, isKnownWord, LANGUAGES, type Language } from './dictionary.js';
+import { hasDictionary, isKnownWord, LANGUAGES, onDictionaryChange, type Language } from './dictionary.js';
 import { britishFormOf } from './us.js';
 import { alternativesOf, proseWords, type WordAt } from './words.js';
 
@@ -106,6 +106,7 @@ export function acceptedWords(parsed: ParsedFile, settings: SpellSettings | unde
 // spellings (en-GB only). Independent of any document's own words, so shared by every file.
 const perText = new Map<string, readonly (WordAt & { british?: string })[]>();
 const NONE: readonly (WordAt & { british?: string })[] = Object.freeze([]);
+onDictionaryChange(() => perText.clear());
 
 function suspects(text: string, markdown: boolean, cites: boolean, language: Language): readonly (WordAt & { british?: string })[] {
   const key = `${language}${markdown ? 'm' : 'p'}${cites ? 'c' : ''}${text}`;

@@ -18,13 +18,31 @@ export type DictionaryLoader = (language: Language) => Uint8Array | undefined;
 
 let loader: DictionaryLoader | undefined;
 const tries = new Map<Language, ITrie | null>();
+/** Caches of other modules whose answers depend on the dictionaries (us.ts, check.ts). */
+const dependents: (() => void)[] = [];
 
-/** Where the dictionaries come from (set once by each front end before it checks anything). */
+/**
+ * Where the dictionaries come from (set by each front end before it checks anything). Set again
+ * when the bytes change — the web server sets it once more when a dictionary it fetches arrives —
+ * every answer read from the dictionaries before is forgotten (a word was "known" while there was
+ * no dictionary to ask).
+ */
 export function setDictionaryLoader(l: DictionaryLoader | undefined): void {
   loader = l;
   tries.clear();
   known.clear();
   suggested.clear();
+  for (const clear of dependents) clear();
+}
+
+/** Register a cache to clear whenever the dictionaries change (setDictionaryLoader). */
+export function onDictionaryChange(clear: () => void): void {
+  dependents.push(clear);
+}
+
+/** The file name of a language's dictionary as the build writes it (dist/dict/<name>). */
+export function dictionaryFileName(language: Language): string {
+  return `${language}.btrie.br`;
 }
 
 /** Whether a dictionary for the language can be had (false: the spelling checks stay silent). */

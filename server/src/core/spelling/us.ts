@@ -7,7 +7,7 @@
  * use), it is left alone, except -ize, which British dictionaries accept (Oxford spelling) but
  * most UK awarding bodies do not write; a body that does can turn the rule off.
  */
-import { inDictionary, matchCase } from './dictionary.js';
+import { inDictionary, matchCase, onDictionaryChange } from './dictionary.js';
 
 interface Change {
   readonly from: RegExp;
@@ -30,6 +30,7 @@ const CHANGES: readonly Change[] = [
 ];
 
 const cache = new Map<string, string | null>();
+onDictionaryChange(() => cache.clear());
 
 /** The British spelling of an American word, or undefined when the word is not one. */
 export function britishFormOf(word: string): string | undefined {
