@@ -122,6 +122,13 @@ function extensionKeys(rules) {
             markdownDescription:
               "Glob patterns of the spec files, relative to each workspace folder. A project's `.qualspec.yaml` `specs` list takes precedence. YAML files matching them open as qualification specs.",
           },
+          'qualspec.inlayHints.enabled': {
+            type: 'boolean',
+            scope: 'resource',
+            default: true,
+            markdownDescription:
+              'Show numbers the spec implies but does not write, beside the line they come from: the credit a unit’s TQT gives when it states none, what a qualification’s rules allow, the totals of an Award’s units. VS Code’s `editor.inlayHints.enabled` also applies.',
+          },
           'qualspec.trace.server': {
             type: 'string',
             scope: 'window',

@@ -38,6 +38,7 @@ import {
   languageCapabilities,
   logFailure,
   notificationHandler,
+  refreshInlayHints,
   registerLanguageRequests,
   requestHandler,
   type LanguageServerView,
@@ -127,7 +128,9 @@ export class BrowserQualspecServer implements LanguageServerView {
       this.guard('didChangeConfiguration', (p) => {
         const s = (p.settings as { qualspec?: unknown } | null)?.qualspec;
         if (s === undefined) return;
+        const hintsBefore = this.settings.inlayHints;
         this.settings = settingsFrom(s);
+        if (this.settings.inlayHints !== hintsBefore) refreshInlayHints(this);
         this.revalidateAll();
       }),
     );
@@ -329,6 +332,10 @@ export class BrowserQualspecServer implements LanguageServerView {
   }
 
   // ------------------------------------------------------------------ requests
+
+  inlayHintsEnabled(): boolean {
+    return this.settings.inlayHints !== false;
+  }
 
   hostFor(): ServiceHost {
     return this.host;
