@@ -157,6 +157,9 @@ describe('inlay hints', () => {
     expect(diploma[0]!.label).toMatch(/^rules allow 37–\d+ credits$/);
     // Every other qualification states its sizes in full and they agree: nothing to add.
     expect(hints).toHaveLength(1);
+    // Asked for the lines above the Diploma only (what the editor shows), there is none.
+    const above = { start: { line: 0, character: 0 }, end: { line: rulesKey.line - 1, character: 0 } };
+    expect(await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: isp }, range: above })).toEqual([]);
   });
 
   it('say what an Award of fixed units totals in the sizes it does not state, at its units: key', async () => {

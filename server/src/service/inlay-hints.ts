@@ -71,6 +71,9 @@ export function inlayHints(host: ServiceHost, file: SpecFile, range?: Range): In
 
   for (const q of model.qualifications) {
     if (!q.hasRules && !q.hasUnits) continue;
+    // Only the qualifications whose hint line the client shows are analysed (it asks for the visible range).
+    const key = [...q.path, q.rules.length === 0 && q.units.length > 0 ? 'units' : 'rules'];
+    if (!parsed.has(key) || !inside(file.lines.positionAt(parsed.locate(key, 'key').end), range)) continue;
     let a: ReturnType<typeof analyseQualification>;
     try {
       a = analyseQualification(model, q, host.index, file.uri);
