@@ -122,6 +122,13 @@ function extensionKeys(rules) {
             markdownDescription:
               "Glob patterns of the spec files, relative to each workspace folder. A project's `.qualspec.yaml` `specs` list takes precedence. YAML files matching them open as qualification specs.",
           },
+          'qualspec.inlayHints.enabled': {
+            type: 'boolean',
+            scope: 'resource',
+            default: true,
+            markdownDescription:
+              'Show numbers the spec implies but does not write, beside the line they come from: the credit a unit’s TQT gives when it states none, what a qualification’s rules allow, the totals of an Award’s units. VS Code’s `editor.inlayHints.enabled` also applies.',
+          },
           'qualspec.trace.server': {
             type: 'string',
             scope: 'window',
@@ -145,6 +152,56 @@ function extensionKeys(rules) {
         { command: 'qualspec.insertChangeHistoryEntry', title: 'Insert Drafted Change-History Entry', category: 'Qualspec' },
         { command: 'qualspec.diff.revealLine', title: 'Go to Line of a Change', category: 'Qualspec' },
         { command: 'qualspec.restartServer', title: 'Restart Server', category: 'Qualspec' },
+        { command: 'qualspec.newSpecFromTemplate', title: 'New Specification from Template', category: 'Qualspec', icon: '$(new-file)' },
+      ],
+      walkthroughs: [
+        {
+          id: 'qualspec.gettingStarted',
+          title: 'Get Started with Qualspec',
+          description: 'Write a qualification specification that checks itself: from a template to the published document.',
+          steps: [
+            {
+              id: 'newSpec',
+              title: 'Start from a template',
+              description:
+                'Choose how your qualifications are sized (credits under the RQF, GLH only as BTEC Nationals, or credits under the QCF) and get a starter specification with no problems to begin with.\n[New Specification from Template](command:qualspec.newSpecFromTemplate)',
+              media: { markdown: 'client/media/walkthrough/new-spec.md' },
+              completionEvents: ['onCommand:qualspec.newSpecFromTemplate'],
+            },
+            {
+              id: 'write',
+              title: 'Write with completion',
+              description:
+                'Completion offers the keys, the unit refs with their titles, and snippets for a new unit, learning outcome, criterion, Award, Certificate or rule, each numbered after the last.',
+              media: { markdown: 'client/media/walkthrough/write.md' },
+              completionEvents: [`onLanguage:${LANG}`],
+            },
+            {
+              id: 'checks',
+              title: 'Read the checks',
+              description:
+                'Each problem is underlined where it is, explained in plain words, and linked to its rule; the light bulb offers a fix where one is safe.\n[Lint Workspace](command:qualspec.lintWorkspace)',
+              media: { markdown: 'client/media/walkthrough/checks.md' },
+              completionEvents: ['onCommand:qualspec.lintWorkspace'],
+            },
+            {
+              id: 'preview',
+              title: 'See what the rules allow',
+              description:
+                'The combination preview lists the units a qualification draws on and checks a learner’s selection against each rule as you tick units.\n[Show Combination Preview](command:qualspec.showCombinationPreview)',
+              media: { markdown: 'client/media/walkthrough/preview.md' },
+              completionEvents: ['onCommand:qualspec.showCombinationPreview'],
+            },
+            {
+              id: 'publish',
+              title: 'Preview the published document',
+              description:
+                'See the specification as its readers will, and publish it as HTML or PDF from the command line.\n[Preview Published Document](command:qualspec.previewPublishedDocument)',
+              media: { markdown: 'client/media/walkthrough/publish.md' },
+              completionEvents: ['onCommand:qualspec.previewPublishedDocument'],
+            },
+          ],
+        },
       ],
       menus: {
         'editor/title': [

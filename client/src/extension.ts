@@ -5,6 +5,7 @@
  */
 import { VersionCompare } from './diff/compare.js';
 import * as vscode from 'vscode';
+import { newSpecFromTemplate } from './new-spec.js';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crash.js';
 import { CombinationPreviewManager, SPEC_LANGUAGE_ID, type ServerConnection } from './preview/panel.js';
@@ -149,6 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
     vscode.commands.registerCommand('qualspec.showCombinationPreview', (uri?: unknown, index?: unknown) => preview.show(uri, index)),
     vscode.commands.registerCommand('qualspec.previewPublishedDocument', (uri?: unknown) => published.show(uri)),
     vscode.commands.registerCommand('qualspec.restartServer', () => restartServer()),
+    vscode.commands.registerCommand('qualspec.newSpecFromTemplate', () => newSpecFromTemplate(context.extensionUri)),
     vscode.commands.registerCommand('qualspec.lintWorkspace', () => lintWorkspace(server)),
   );
 

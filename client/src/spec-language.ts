@@ -37,5 +37,5 @@ export function adoptSpecDocuments(context: vscode.ExtensionContext): void {
 /** `qualspec.*` settings, as sent to the server at start. */
 export function settingsSnapshot(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('qualspec');
-  return { rules: c.get('rules') ?? {}, specGlobs: c.get('specGlobs') ?? [] };
+  return { rules: c.get('rules') ?? {}, specGlobs: c.get('specGlobs') ?? [], inlayHints: { enabled: c.get('inlayHints.enabled') ?? true } };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeLenses } from '../../server/src/service/index.js';
 import { edit, spec } from '../helpers/spec';
@@ -34,5 +36,18 @@ describe("an Award's code lens", () => {
     expect(lensOf(text).title).toBe('40 GLH · 2 fixed units · totals agree');
     text = edit(text, '    glh: 15\n', '');
     expect(lensOf(text).title).toBe('25 GLH from 1 of 2 units · L5B2 has no GLH · states 40');
+  });
+});
+
+describe("a qualification's code lens in a GLH-only spec", () => {
+  it('gives the GLH its rules allow, not 0 credits (BTEC-style units have no credit)', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../specs/examples/nva-level-3-nationals-enterprise.yaml'), 'utf8');
+    expect(text).not.toMatch(/^\s+credit:/m);
+    const ws = workspace({ [URI]: text });
+    const titles = codeLenses(ws.host, ws.files.get(URI)!).map((l) => l.command!.title);
+    // Each qualification's GLH as its rules total it (minGlh = maxGlh in each).
+    const glh = [...text.matchAll(/^ {8}minGlh: (\d+)$/gm)].map((m) => m[1]);
+    expect(glh.length).toBe(titles.length);
+    expect(titles).toEqual(glh.map((g) => `${g} GLH · achievable`));
   });
 });

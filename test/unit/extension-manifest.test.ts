@@ -53,6 +53,7 @@ describe('extension manifest', () => {
       'qualspec.diff.revealLine',
       'qualspec.insertChangeHistoryEntry',
       'qualspec.lintWorkspace',
+      'qualspec.newSpecFromTemplate',
       'qualspec.previewPublishedDocument',
       'qualspec.restartServer',
       'qualspec.showCombinationPreview',

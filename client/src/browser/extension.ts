@@ -6,6 +6,7 @@
  * the language status item and the combination preview are the desktop extension's.
  */
 import * as vscode from 'vscode';
+import { newSpecFromTemplate } from '../new-spec.js';
 import { LanguageClient, RevealOutputChannelOn, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/browser';
 import { CrashHandler } from '../crash.js';
 import { CombinationPreviewManager, SPEC_LANGUAGE_ID, type ServerConnection } from '../preview/panel.js';
@@ -106,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Qualsp
   context.subscriptions.push(
     vscode.commands.registerCommand('qualspec.showCombinationPreview', (uri?: unknown, index?: unknown) => preview.show(uri, index)),
     vscode.commands.registerCommand('qualspec.restartServer', () => restartServer()),
+    vscode.commands.registerCommand('qualspec.newSpecFromTemplate', () => newSpecFromTemplate(context.extensionUri)),
     vscode.commands.registerCommand('qualspec.lintWorkspace', async () => {
       try {
         const r = await server.request<LintWorkspaceResult | null>(LintWorkspaceRequestMethod, {} satisfies LintWorkspaceParams);

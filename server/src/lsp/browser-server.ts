@@ -43,6 +43,7 @@ import {
   languageCapabilities,
   logFailure,
   notificationHandler,
+  refreshInlayHints,
   registerLanguageRequests,
   requestHandler,
   type LanguageServerView,
@@ -153,7 +154,9 @@ export class BrowserQualspecServer implements LanguageServerView {
       this.guard('didChangeConfiguration', (p) => {
         const s = (p.settings as { qualspec?: unknown } | null)?.qualspec;
         if (s === undefined) return;
+        const hintsBefore = this.settings.inlayHints;
         this.settings = settingsFrom(s);
+        if (this.settings.inlayHints !== hintsBefore) refreshInlayHints(this);
         this.revalidateAll();
       }),
     );
@@ -410,6 +413,10 @@ export class BrowserQualspecServer implements LanguageServerView {
   }
 
   // ------------------------------------------------------------------ requests
+
+  inlayHintsEnabled(): boolean {
+    return this.settings.inlayHints !== false;
+  }
 
   hostFor(): ServiceHost {
     return this.host;

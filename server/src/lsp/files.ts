@@ -161,7 +161,8 @@ export class Files {
     return [...this.configs.values()];
   }
 
-  private settingsFor(uri: string): QualspecSettings {
+  /** The `qualspec.*` settings of a file: its folder's over the global ones. */
+  settingsFor(uri: string): QualspecSettings {
     const f = this.folderOf(uri);
     return { ...this.globalSettings, ...(f?.settings ?? {}) };
   }

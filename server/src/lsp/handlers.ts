@@ -25,11 +25,15 @@ import {
   documentSymbols,
   flattenSymbols,
   hover,
+  inlayHints,
   prepareRename,
   qualifications,
   references,
   rename,
   RenameError,
+  SEMANTIC_TOKENS_LEGEND,
+  semanticTokens,
+  semanticTokensInRange,
   workspaceSymbols,
   type ClientFeatures,
   type ServiceHost,
@@ -103,6 +107,7 @@ export function clientFeatures(caps: ClientCapabilities | undefined): ClientFeat
     insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
     markdown: (td.hover?.contentFormat ?? ['markdown']).includes('markdown'),
     hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    inlayHintRefresh: !!caps?.workspace?.inlayHint?.refreshSupport,
   };
 }
 
@@ -119,7 +124,14 @@ export function languageCapabilities(caps: ClientCapabilities | undefined): Serv
     workspaceSymbolProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     codeLensProvider: { resolveProvider: false },
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+    inlayHintProvider: { resolveProvider: false },
   };
+}
+
+/** Ask the client for inlay hints again (the `qualspec.inlayHints.enabled` setting changed), where it can be asked. */
+export function refreshInlayHints(s: { connection: Connection; features: ClientFeatures }): void {
+  if (s.features.inlayHintRefresh) void s.connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 /** What the language requests need of a server. */
@@ -133,6 +145,8 @@ export interface LanguageServerView extends HandlerContext {
   specFile(uri: string): SpecFile | undefined;
   /** A file's findings, cross-file ones included. */
   findingsOf(uri: string): Finding[];
+  /** Whether inlay hints are shown for a file (`qualspec.inlayHints.enabled`, default true). */
+  inlayHintsEnabled(uri: string): boolean;
   /** The text of a file a rename edits that is not open (the web server has none: undefined). */
   textOf(uri: string): string | undefined;
   /** Workspace symbols matching a query, at most `limit`, over every project. */
@@ -180,6 +194,25 @@ export function registerLanguageRequests(s: LanguageServerView): void {
     handler('codeLens', [], (p) => {
       const f = s.specFile(p.textDocument.uri);
       return f ? codeLenses(s.hostFor(f.uri), f) : [];
+    }),
+  );
+  c.languages.semanticTokens.on(
+    handler('semanticTokens', { data: [] }, (p) => {
+      const f = s.specFile(p.textDocument.uri);
+      return f ? semanticTokens(f) : { data: [] };
+    }),
+  );
+  c.languages.semanticTokens.onRange(
+    handler('semanticTokens/range', { data: [] }, (p) => {
+      const f = s.specFile(p.textDocument.uri);
+      return f ? semanticTokensInRange(f, p.range) : { data: [] };
+    }),
+  );
+  c.languages.inlayHint.on(
+    handler('inlayHint', [], (p) => {
+      if (!s.inlayHintsEnabled(p.textDocument.uri)) return [];
+      const f = s.specFile(p.textDocument.uri);
+      return f ? inlayHints(s.hostFor(f.uri), f, p.range) : [];
     }),
   );
   c.onRequest(

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { settingsFrom } from '../service/index.js';
 import { excludeGlobs, uriToPath } from './files.js';
-import { clientFeatures, languageCapabilities } from './handlers.js';
+import { clientFeatures, languageCapabilities, refreshInlayHints } from './handlers.js';
 import { version } from '../../../package.json';
 import type { ServerState } from './state.js';
 
@@ -77,6 +77,7 @@ export async function configurationChanged(this: ServerState, settings: unknown)
   if (s !== undefined) this.files.globalSettings = settingsFrom(s);
   await this.loadSettings();
   if (this.settingsKey() === before) return;
+  refreshInlayHints(this);
   this.files.invalidateConfigs();
   this.revalidateAll();
   void this.rescan(true);

@@ -323,6 +323,10 @@ export abstract class ServerState implements LanguageServerView {
     return this.files.readText(uri);
   }
 
+  inlayHintsEnabled(uri: string): boolean {
+    return this.files.settingsFor(normaliseUri(uri)).inlayHints !== false;
+  }
+
   workspaceSymbols(query: string, limit: number, isCancelled: () => boolean): ReturnType<typeof workspaceSymbols> {
     const out: ReturnType<typeof workspaceSymbols> = [];
     for (const [key] of this.session.projects()) {

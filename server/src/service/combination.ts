@@ -170,11 +170,36 @@ export function lensTitle(a: QualAnalysis): string {
   if (analysis instanceof Error) return 'rules could not be analysed';
   if (fixed) return fixedLens(a).title;
   if (!analysis.feasible) return `cannot be met${analysis.conflict?.length ? ` · conflict: ${analysis.conflict.join(', ')}` : ''}`;
-  const c = analysis.credit!;
-  return `${rangeText(c.min, c.max)} · achievable`;
+  const m = qualMeasure(a);
+  const r = m === 'credit' ? { min: analysis.credit!.min, max: analysis.credit!.max } : analysis[m];
+  if (!r) return 'achievable';
+  return `${rangeText(r.min, r.max, MEASURE_WORD[m])} · achievable`;
 }
 
-type Measure = 'credit' | 'glh' | 'tqt';
+export type Measure = 'credit' | 'glh' | 'tqt';
+
+/**
+ * The size a qualification is counted in: the one its rules are written in (minCredits, minGlh …),
+ * else the one it states, else the one its units give: credits, or GLH for a GLH-only spec (BTEC
+ * style), where a credit total would read 0.
+ */
+export function qualMeasure(a: QualAnalysis): Measure {
+  const { q } = a;
+  const says = (m: Measure) =>
+    q.rules.some((r) =>
+      m === 'credit'
+        ? r.minCredits !== undefined || r.maxCredits !== undefined || r.levelShare?.minCredits !== undefined
+        : m === 'glh'
+          ? r.minGlh !== undefined || r.maxGlh !== undefined || r.levelShare?.minGlh !== undefined
+          : r.minTqt !== undefined || r.maxTqt !== undefined,
+    );
+  const measures = ['credit', 'glh', 'tqt'] as const;
+  for (const m of measures) if (says(m)) return m;
+  for (const m of measures) if (q[m] !== undefined) return m;
+  const units = a.qp.problem.units;
+  for (const m of measures) if (units.some((u) => u[m] !== undefined)) return m;
+  return 'credit';
+}
 const MEASURE_WORD: Record<Measure, string> = { credit: 'credits', glh: 'GLH', tqt: 'TQT hours' };
 const MEASURE_NAME: Record<Measure, string> = { credit: 'credit', glh: 'GLH', tqt: 'TQT' };
 

@@ -28,9 +28,17 @@ export interface ClientFeatures {
   insertTextModeAsIs: boolean;
   markdown: boolean;
   hierarchicalSymbols: boolean;
+  /** The client asks again for inlay hints when the server says they changed (workspace/inlayHint/refresh). */
+  inlayHintRefresh: boolean;
 }
 
-export const DEFAULT_FEATURES: ClientFeatures = { snippets: true, insertTextModeAsIs: true, markdown: true, hierarchicalSymbols: true };
+export const DEFAULT_FEATURES: ClientFeatures = {
+  snippets: true,
+  insertTextModeAsIs: true,
+  markdown: true,
+  hierarchicalSymbols: true,
+  inlayHintRefresh: false,
+};
 
 export interface ServiceHost {
   index: WorkspaceIndex;

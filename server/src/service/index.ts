@@ -8,3 +8,5 @@ export { toDiagnostic, codeActions, codeLenses, disableEdit } from './actions.js
 export { combination, qualifications, analyseQualification } from './combination.js';
 export { nodeAt, completionContext } from './yaml-nav.js';
 export { settingsFrom } from './settings.js';
+export { semanticTokens, semanticTokensInRange, specTokens, decodeTokens, SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.js';
+export { inlayHints } from './inlay-hints.js';

@@ -207,6 +207,8 @@ export interface QualspecSettings {
   rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   /** Which files are specs, when the project's `.qualspec.yaml` does not say. */
   specGlobs?: string[];
+  /** `qualspec.inlayHints.enabled`: false hides the derived numbers (inlay-hints.ts). Default on. */
+  inlayHints?: boolean;
 }
 
 /** `qualspec/publishedDocument`: the published document of an open spec (the "Preview published document" webview). */

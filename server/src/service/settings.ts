@@ -20,6 +20,10 @@ export function settingsFrom(v: unknown): QualspecSettings {
     }
     out.rules = rules;
   }
+  // VS Code nests `qualspec.inlayHints.enabled` as { inlayHints: { enabled } }; a flat boolean is read too (Helix, Neovim).
+  const ih = o.inlayHints;
+  const enabled = typeof ih === 'boolean' ? ih : ih && typeof ih === 'object' ? (ih as Record<string, unknown>).enabled : undefined;
+  if (typeof enabled === 'boolean') out.inlayHints = enabled;
   if (Array.isArray(o.specGlobs)) out.specGlobs = o.specGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
   return out;
 }
