@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certificateSpec, findings, lint, under } from '../../../../test/helpers/spec';
+import { readFileSync } from 'node:fs';
+import { CERTIFICATE_UNITS, certificateSpec, edit, findings, lint, under } from '../../../../test/helpers/spec';
 
 const ID = 'credit-range-reachable';
 const NAME = "'Level 5 Certificate in Sales Planning'";
@@ -98,6 +99,57 @@ describe(ID, () => {
       const w = findings(lint(whole), ID);
       expect(w.map((x) => [under(whole, x), x.severity])).toEqual([['400', 'error']]);
       expect(w[0]!.message).toBe(`${NAME} states 400 GLH, but no selection its rules allow reaches 400 GLH: the most is 90 GLH.`);
+    });
+  });
+
+  describe('a unit whose credit disagrees with its TQT (credit-tqt reports it)', () => {
+    const disputed = (o: Parameters<typeof certificateSpec>[0] = {}) =>
+      certificateSpec(
+        o,
+        CERTIFICATE_UNITS.map((u) => (u.ref === 'L5B4' ? { ...u, credit: 5 } : u)),
+      );
+    const problems = (text: string) => lint(text).filter((f) => f.severity !== 'info');
+
+    it('raises only the credit-tqt finding, not the sizes its wrong credit would give the Certificate', () => {
+      // Read with L5B4 at 5 credits and 60 hours, the rules would accept 13 to 17 credits and 70 to 90
+      // GLH (a maximum of 18 credits unreached, a minimum of 65 GLH not enforced); with its credit or
+      // its TQT corrected, neither holds.
+      const text = disputed();
+      expect(problems(text).map((f) => [f.ruleId, under(text, f)])).toEqual([['credit-tqt', '5']]);
+      expect(findings(lint(text), 'credit-tqt')[0]!.message).toContain('Unit L5B4 has 5 credits but a TQT of 60 hours');
+    });
+
+    it('still reports what holds whichever of the two is corrected', () => {
+      const text = disputed({ glh: { min: 65, max: 200 } });
+      const f = findings(lint(text), ID);
+      expect(f.map((x) => [under(text, x), x.severity])).toEqual([['200', 'warning']]);
+      expect(f[0]!.message).toBe(`${NAME} states a maximum of 200 GLH, but no selection its rules allow reaches it: the largest has 90 GLH.`);
+    });
+
+    it('reports the Certificate again once the unit is settled (its TQT corrected to its credit)', () => {
+      const text = edit(disputed(), 'tqt: 60', 'tqt: 50');
+      expect(findings(lint(text), 'credit-tqt')).toEqual([]);
+      const f = findings(lint(text), ID);
+      expect(f.map((x) => under(text, x))).toContain('18');
+      expect(f.find((x) => under(text, x) === '18')!.message).toMatch(
+        /states a maximum of 18 credits, but no selection its rules allow reaches it: the largest has 17 credits/,
+      );
+    });
+
+    it('ISP: one unit credit off by one raises no Certificate or Diploma size finding, for every unit', () => {
+      const isp = readFileSync(new URL('../../../../specs/isp-level-5-professional-sales.yaml', import.meta.url), 'utf8');
+      const lines = isp.split('\n');
+      // unit credits only: the units follow the qualifications
+      const start = lines.indexOf('units:');
+      const at = lines.flatMap((l, i) => (i > start && /^ {4}credit: \d+$/.test(l) ? [i] : []));
+      expect(at.length).toBe(32);
+      for (const i of at) {
+        const n = Number(lines[i]!.slice('    credit: '.length));
+        const text = [...lines.slice(0, i), `    credit: ${n + 1}`, ...lines.slice(i + 1)].join('\n');
+        const all = problems(text);
+        expect(findings(all, 'credit-tqt').length, `line ${i + 1}`).toBe(1);
+        expect(findings(all, ID), `line ${i + 1}`).toEqual([]);
+      }
     });
   });
 });
