@@ -7,6 +7,8 @@
 // ---------------------------------------------------------------------------------------------
 // PRNG: a 32-bit string hash seeds one mulberry32 stream per (seed, file, purpose).
 
+import { Prng } from '../test/helpers/prng';
+
 function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -19,27 +21,14 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-export class Rng {
-  private s: number;
+/** The tests' mulberry32 (test/helpers/prng.ts), seeded from a string key. */
+export class Rng extends Prng {
   constructor(key: string) {
-    this.s = hash32(key) || 1;
+    super(hash32(key));
   }
-  /** A float in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  chance(p: number): boolean {
-    return p > 0 && this.next() < p;
+  /** As Prng's, but draws nothing for p = 0, so the generator's streams (and so its bytes) stay as they were. */
+  override chance(p: number): boolean {
+    return p > 0 && super.chance(p);
   }
   shuffle<T>(list: readonly T[]): T[] {
     const a = [...list];

@@ -2,11 +2,12 @@
  * `qualspec diff` as a user runs it: the built CLI (dist/cli.js, `npm run build:dev`) in real
  * temporary git repositories, two versions committed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempGitRepo, type TempRepo } from '../helpers/git-repo';
 import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -14,33 +15,22 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 const ISP = readFileSync(path.join(ROOT, 'specs/isp-level-5-professional-sales.yaml'), 'utf8');
 const SPEC = 'specs/isp.yaml';
 
-let dir: string;
+let repo: TempRepo;
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'qualspec-diff-'));
-  git('init', '-q');
+  repo = tempGitRepo('qualspec-diff-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => repo.remove());
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-}
-
-function write(rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), text);
-}
+const git = (...args: string[]): string => repo.git(...args);
+const write = (rel: string, text: string): void => repo.write(rel, text);
 
 function commit(rel: string, text: string, message: string): void {
   write(rel, text);
-  git('add', '-A');
-  git('commit', '-q', '-m', message);
+  repo.commitAll(message);
 }
 
 function qualspec(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repo.dir, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -3,42 +3,27 @@
  * repositories): a folder's YAML files that are not specs are skipped and named, and a qualification
  * whose pool names units another file defines is counted with that file's units, as each version has them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempGitRepo, type TempRepo } from '../helpers/git-repo';
 import type { DiffReport } from '../../server/src/core/diff/index';
 import { certificate, spec } from '../helpers/spec';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
-let dir: string;
+let repo: TempRepo;
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'qualspec-diff-ws-'));
-  git('init', '-q');
+  repo = tempGitRepo('qualspec-diff-ws-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => repo.remove());
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-}
+const write = (rel: string, text: string): void => repo.write(rel, text);
 
-function write(rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), text);
-}
-
-function commitAll(message: string): void {
-  git('add', '-A');
-  git('commit', '-q', '-m', message);
-}
+const commitAll = (message: string): void => repo.commitAll(message);
 
 function qualspec(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repo.dir, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

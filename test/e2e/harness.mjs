@@ -1366,6 +1366,27 @@ export class VSCodeSession {
   async insertText(text) {
     await this.focusEditor();
     await this.page.keyboard.insertText(text);
+    // The editor applies typed input on its own schedule: a key pressed at once (Enter) can reach it
+    // before the text has, and then acts on the line as it was. Wait until the cursor's line shows it.
+    const last = text.split('\n').pop();
+    if (last) {
+      let seen = null;
+      await waitFor(async () => (seen = await this.cursorLineText()) !== null && seen.includes(last), {
+        message: () => `the typed text ${JSON.stringify(last)} on the cursor's line (it shows ${JSON.stringify(seen)})`,
+      });
+    }
+  }
+
+  /** The text of the line the cursor is on in the active editor, as drawn (null when no cursor is drawn). */
+  async cursorLineText() {
+    return this.page.evaluate(() => {
+      const ed = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+      const cursor = ed?.querySelector('.cursors-layer .cursor');
+      if (!cursor) return null;
+      const top = cursor.style.top;
+      const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => l.style.top === top);
+      return line ? (line.textContent ?? '').replace(/\u00a0/g, ' ') : null;
+    });
   }
 
   /** Pastes `text` at the cursor through the clipboard (Ctrl+V): inserted as is, no auto-indent. */

@@ -1,6 +1,7 @@
 /**
  * The tests' seeded random numbers (mulberry32): a failure can be replayed from its seed. One copy
- * for every test (bench/generate.ts keeps its own, which seeds one stream per file and purpose).
+ * for every test, and the base of the benchmark generator's Rng (bench/words.ts), which seeds one
+ * stream per file and purpose from a string.
  */
 export class Prng {
   private s: number;

@@ -10,6 +10,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YNode } from 'yaml';
 import type { ParsedFile, Path } from '../core/index.js';
 import type { Span } from '../core/text/line-index.js';
+import { lineKey } from '../core/parse/keys.js';
 
 export type PathSeg = string | number;
 
@@ -118,18 +119,13 @@ interface LineInfo {
   contentCol: number;
 }
 
-const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+|$)/;
-
-function unquote(k: string): string {
-  if (k.startsWith('"')) {
-    try {
-      return JSON.parse(k) as string;
-    } catch {
-      return k.slice(1, -1);
-    }
+/** A double-quoted key's escapes, decoded as JSON reads them (near enough for completion and hover). */
+function decodeEscaped(k: string): string {
+  try {
+    return JSON.parse(`"${k}"`) as string;
+  } catch {
+    return k;
   }
-  if (k.startsWith("'")) return k.slice(1, -1).replace(/''/g, "'");
-  return k.trimEnd();
 }
 
 function stripComment(s: string): string {
@@ -161,8 +157,8 @@ export function lineInfo(text: string, start: number, end?: number): LineInfo {
     while (t[i] === ' ') i++;
   }
   const info: LineInfo = { start, text: t, indent, blank: blank && dashes.length === 0, dashes, contentCol: i };
-  const m = KEY_RE.exec(t.slice(i));
-  if (m) info.key = { col: i, name: unquote(m[1]!), rest: stripComment(t.slice(i + m[0].length)), valueCol: i + m[0].length };
+  const k = lineKey(t.slice(i));
+  if (k) info.key = { col: i, name: k.escaped ? decodeEscaped(k.name) : k.name, rest: stripComment(t.slice(i + k.valueStart)), valueCol: i + k.valueStart };
   return info;
 }
 

@@ -37,10 +37,12 @@ test('authoring: Enter indents after key:, "- " is not doubled, no word-based su
     // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
     await vs.press('Enter');
     await vs.insertText('- ref: U1');
+    await vs.dismiss(); // an open suggest widget would take the Enter
     await vs.press('Enter');
     await vs.insertText('title: Zymurgy basics');
     // 2. A progression item, Enter, and "- " typed by habit.
     await vs.moveCursorTo('- Certificate in Zymurgy', { offset: '- Certificate in Zymurgy'.length });
+    await vs.dismiss();
     await vs.press('Enter');
     await vs.insertText('- Diploma');
     await vs.save();

@@ -9,7 +9,7 @@ import type { ParsedFile } from '../parse/parse.js';
 import { LineIndex } from '../text/line-index.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { countAndRanges, countBoth, type Counted } from './both.js';
-import { pairBy } from './semantic.js';
+import { pairBy } from './pairing.js';
 import type { QualificationImpact, SizeRange, Where } from './types.js';
 
 export interface ImpactSide {

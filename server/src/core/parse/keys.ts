@@ -65,14 +65,28 @@ function trimBlanks(s: string): string {
   return s.slice(0, e);
 }
 
-export function topKey(line: string): string | undefined {
+/**
+ * The mapping key at the start of `line`, as the editor's context reader (service/yaml-nav.ts) and
+ * the chunker read it: `name` as YAML reads it (quotes taken off; `escaped` when a double-quoted key
+ * holds a backslash escape, which only `yaml` decodes exactly, so `name` is then the text between
+ * the quotes as it stands), and `valueStart`, where the value starts after the colon and the spaces
+ * or tabs that follow it. Linear in the line's length, whatever it holds.
+ */
+export function lineKey(line: string): { name: string; escaped: boolean; valueStart: number } | undefined {
   const m = TOP_KEY.exec(line);
   if (!m) return undefined;
-  // An escape in a double-quoted key would need decoding to compare keys as YAML does: parse the whole text.
-  if (m[1] !== undefined) return m[1].includes('\\') ? undefined : m[1];
-  if (m[2] !== undefined) return m[2].replace(/''/g, "'");
+  let v = m[0].length;
+  while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
+  if (m[1] !== undefined) return { name: m[1], escaped: m[1].includes('\\'), valueStart: v };
+  if (m[2] !== undefined) return { name: m[2].replace(/''/g, "'"), escaped: false, valueStart: v };
   // Only spaces and tabs end a plain scalar (a trailing no-break space is part of the key, as in YAML).
-  return trimBlanks(m[3]!);
+  return { name: trimBlanks(m[3]!), escaped: false, valueStart: v };
+}
+
+/** A top-level key for the chunker; undefined for an escaped key (the whole text is then parsed by `yaml`). */
+export function topKey(line: string): string | undefined {
+  const k = lineKey(line);
+  return k && !k.escaped ? k.name : undefined;
 }
 
 /** Keys a reader hands out as the caller's own strings (see keyAt), by length. */
