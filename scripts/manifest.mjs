@@ -256,7 +256,7 @@ const SCRIPTS = {
   // and links, which it cannot show: scripts/marketplace-readme.mjs). The project has no public
   // repository, and vsce asks (or needs this flag) when package.json names none: add `repository`
   // to package.json when there is one, and drop the flag.
-  package: 'vsce package --no-dependencies --readme-path dist/README.md --allow-missing-repository -o qualspec.vsix',
+  package: 'node scripts/package-vsix.mjs',
   'test:vscode':
     'node scripts/build.mjs && esbuild test/vscode/runTest.ts test/vscode/suite/index.ts --bundle --platform=node --format=cjs --target=node20 --outdir=out/vscode-test --external:vscode --external:@vscode/test-electron --log-level=warning && node out/vscode-test/runTest.js',
   manifest: 'node scripts/manifest.mjs',

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseFile } from './core/lint/engine.js';
+import { unreadFindings } from './core/lint/unread.js';
 import { lintTexts } from './core/lint/pipeline.js';
 import { buildProblem } from './core/combination/from-spec.js';
 import { analyse, checkSelection, describeRule } from './core/combination/index.js';
@@ -237,7 +238,21 @@ export function analyseQualification(text: string, qualification?: string, optio
   const uri = options.uri ?? DEFAULT_URI;
   const index = new WorkspaceIndex();
   for (const w of options.workspace ?? []) if (w.uri !== uri) analyseFile(w.uri, w.text, { index });
-  const { model } = analyseFile(uri, text, { index });
+  const { model, findings, parsed } = analyseFile(uri, text, { index });
+  // As qualspec combos: a text with parts that could not be read is not analysed (the answer would be
+  // about another qualification); the problems are in the error, with one-based line:column.
+  const unread = unreadFindings(findings, parsed.data);
+  if (unread.length) {
+    const lines = new LineIndex(text);
+    throw new Error(
+      `qualspec: the text was not analysed: parts of it could not be read: ${unread
+        .map((f) => {
+          const p = lines.positionAt(f.span.start);
+          return `${p.line + 1}:${p.character + 1} ${f.message} (${f.ruleId})`;
+        })
+        .join('; ')}`,
+    );
+  }
   const withRules = model.qualifications.filter((q) => q.rules.length > 0 || q.type !== 'award');
   const matches =
     qualification === undefined
@@ -253,7 +268,11 @@ export function analyseQualification(text: string, qualification?: string, optio
         : `qualspec: ${qualification === undefined ? 'name the qualification' : `no qualification '${qualification}'`}; qualifications with rules: ${names(withRules)}`,
     );
   }
-  const { problem, missing } = buildProblem(model, q, index, uri);
+  const { problem, missing, unsized } = buildProblem(model, q, index, uri);
+  if (unsized.length)
+    throw new Error(
+      `qualspec: ${q.title ?? 'the qualification'} was not analysed: these units lack the size its rules count by (credit, GLH or TQT), a level or a group, so they cannot be counted: ${unsized.join(', ')}`,
+    );
   if (missing.length)
     throw new Error(
       `qualspec: ${q.title ?? 'the qualification'} names units that are not defined: ${missing.join(', ')} (pass the files that define them as options.workspace)`,

@@ -436,7 +436,15 @@ describe('language features', () => {
       expect(r.title).toBe('Level 5 Certificate in Professional Sales');
       expect(r.stated.credit).toEqual({ kind: 'range', min: 16, max: 36 });
       expect(r.groups.map((g) => g.id)).toEqual(['business', 'core', 'leadership', 'self']);
-      expect(r.groups[0]!.units[0]).toEqual({ ref: 'L5B1', title: 'Analyse Financial Performance', level: 5, credit: 5, glh: 25, tqt: 50 });
+      expect(r.groups[0]!.units[0]).toEqual({
+        ref: 'L5B1',
+        title: 'Analyse Financial Performance',
+        level: 5,
+        levelName: 'Level 5',
+        credit: 5,
+        glh: 25,
+        tqt: 50,
+      });
       expect(r.rules.map((x) => x.id)).toEqual(['total', 'business-units', 'core-units', 'leadership-or-self-units', 'level-share']);
       expect(r.rules[1]!.words).toBe('At least 2 units from Business');
       expect(r.rules[1]!.status.ok).toBe(true);

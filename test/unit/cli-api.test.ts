@@ -80,6 +80,16 @@ describe('analyseQualification', () => {
     expect(analyseQualification(ILM, 'Certificate').qan).toBe('600/5929/1');
   });
 
+  it('does not analyse a text with parts it cannot read, nor a qualification with a unit it cannot count', () => {
+    const misspelt = ILM.replace('        minCredits: 13\n', '        minCredit: 13\n');
+    expect(misspelt).not.toBe(ILM);
+    const line = misspelt.split('\n').indexOf('        minCredit: 13') + 1;
+    expect(() => analyseQualification(misspelt, '600/5929/1')).toThrow(new RegExp(`not analysed: .*${line}:9 Unknown key 'minCredit'.*\\(unknown-key\\)`));
+    const noCredit = ILM.replace('    glh: 7\n    credit: 2\n', '    glh: 7\n');
+    expect(noCredit).not.toBe(ILM);
+    expect(() => analyseQualification(noCredit, '600/5929/1')).toThrow(/not analysed: .*cannot be counted: 8570-228$/);
+  });
+
   it('says which qualifications there are when the one asked for is not found', () => {
     expect(() => analyseQualification(ILM, 'Nothing like it')).toThrow(/no qualification 'Nothing like it'; qualifications with rules: .*600\/5929\/1/);
   });

@@ -228,6 +228,59 @@ describe('qualspec combos', () => {
     expect(alone.err).toContain('names units that are not defined');
   });
 
+  it('does not analyse a file with parts it cannot read: it lists them where lint does, and exits 2', async () => {
+    // A misspelt limit (minCredit) would silently drop the rule's minimum; a credit that is not a
+    // number would drop the unit from every selection.
+    const text = ilmText()
+      .replace('        minCredits: 13\n', '        minCredit: 13\n')
+      .replace('    glh: 7\n    credit: 2\n', '    glh: 7\n    credit: two\n');
+    expect(text).toContain('minCredit: 13');
+    expect(text).toContain('credit: two');
+    write('specs/a.yaml', text);
+    const r = await run(['combos', 'specs/a.yaml', '--qualification', '600/5929/1']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lineOf = (s: string) => text.split('\n').findIndex((l) => l === s) + 1;
+    expect(r.err).toMatch(/^qualspec: specs\/a\.yaml was not analysed: parts of it could not be read/);
+    expect(r.err).toContain(`specs/a.yaml:${lineOf('        minCredit: 13')}:9 error Unknown key 'minCredit'`);
+    expect(r.err).toMatch(new RegExp(`specs/a\\.yaml:${lineOf('    credit: two')}:13 error .* schema\\n`));
+    // lint finds the same problems at the same places.
+    const lint = await run(['lint', 'specs/a.yaml']);
+    expect(lint.code).toBe(1);
+    for (const l of r.err.split('\n').filter((x) => x.startsWith('  specs/'))) expect(lint.out).toContain(l.trim());
+    // Once corrected, it is analysed.
+    write('specs/a.yaml', ilmText());
+    expect((await run(['combos', 'specs/a.yaml', '--qualification', '600/5929/1'])).code).toBe(0);
+  });
+
+  it('analyses every Certificate and Diploma of the clean specs, the examples of other awarding bodies among them', async () => {
+    const files = [ILM, ISP, ...readdirSync(path.join(ROOT, 'specs/examples')).map((f) => path.join(ROOT, 'specs/examples', f))];
+    let n = 0;
+    for (const file of files) {
+      const qans = [...readFileSync(file, 'utf8').matchAll(/^ {4}type: (?:certificate|diploma)\n(?: {4}\w+: .*\n)*? {4}qan: (\S+)$/gm)].map((m) => m[1]!);
+      for (const qan of qans) {
+        const r = await run(['combos', file, '--qualification', qan, '--format', 'json']);
+        expect({ file, qan, code: r.code, err: r.err }).toEqual({ file, qan, code: 0, err: '' });
+        expect(JSON.parse(r.out).analysis.feasible).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(7);
+  });
+
+  it('does not analyse a qualification one of whose units cannot be counted, and names the unit', async () => {
+    // Credit is optional (a spec may size in GLH only), so a unit without it is not a schema error;
+    // but these rules count credits, and leaving the unit out would be another qualification.
+    const text = ilmText().replace('    glh: 7\n    credit: 2\n', '    glh: 7\n');
+    expect(text).not.toBe(ilmText());
+    write('specs/a.yaml', text);
+    const r = await run(['combos', 'specs/a.yaml', '--qualification', '600/5929/1']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('was not analysed: one of its units lacks the size its rules count by (credit, GLH or TQT), a level or a group');
+    expect(r.err).toContain('cannot be counted: 8570-228.');
+  });
+
   it('reads files as lint does: a device or a missing workspace file is refused, bytes that are not UTF-8 are located', async () => {
     const device = await run(['combos', '/dev/zero']);
     expect(device.code).toBe(2);

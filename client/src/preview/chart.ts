@@ -16,7 +16,7 @@ import { h, s } from './dom.js';
 export function chartView(d: CombinationResult, fresh: boolean, selection: ReadonlySet<string>): { key: string; build: () => Node[] } {
   const plan = fresh && d.fill ? new Set(d.fill) : null;
   const rows: ChartRow[] = d.groups.map((g) => {
-    const credits = (f: (u: CombinationUnit) => boolean) => g.units.filter(f).reduce((t, u) => t + u.credit, 0);
+    const credits = (f: (u: CombinationUnit) => boolean) => g.units.filter(f).reduce((t, u) => t + (u.credit ?? 0), 0);
     return {
       label: g.title || g.id,
       available: credits(() => true),

@@ -354,9 +354,9 @@ function buildUnits(groups: CombinationGroup[]): Child[] {
 }
 
 function groupMeta(g: CombinationGroup): string {
-  const available = g.units.reduce((t, x) => t + x.credit, 0);
+  const available = g.units.reduce((t, x) => t + (x.credit ?? 0), 0);
   const picked = g.units.filter((x) => selection.has(x.ref));
-  const pickedCredits = picked.reduce((t, x) => t + x.credit, 0);
+  const pickedCredits = picked.reduce((t, x) => t + (x.credit ?? 0), 0);
   return `${plural(g.units.length, 'unit')}, ${plural(available, 'credit')} · ${picked.length} ticked, ${plural(pickedCredits, 'credit')}`;
 }
 
@@ -373,10 +373,11 @@ function unitRow(u: CombinationUnit): HTMLTableRowElement {
       h(
         'span',
         { class: 'visually-hidden', id: `${id}-size` },
-        `level ${num(u.level)}, ${plural(u.credit, 'credit')}${typeof u.glh === 'number' ? `, ${u.glh} GLH` : ''}`,
+        `${u.levelName}${typeof u.credit === 'number' ? `, ${plural(u.credit, 'credit')}` : ''}${typeof u.glh === 'number' ? `, ${u.glh} GLH` : ''}`,
       ),
     ),
-    h('td', { class: 'num' }, num(u.level)),
+    // "3", "Entry 3": never "0" for Entry Level 3.
+    h('td', { class: 'num' }, u.levelName.replace(/^Level /, '').replace(/^Entry Level /, 'Entry ')),
     h('td', { class: 'num' }, num(u.credit)),
     h('td', { class: 'num' }, num(u.glh)),
     h('td', { class: 'num' }, num(u.tqt)),
@@ -406,7 +407,7 @@ function renderSelectionState(): void {
     ? check.totals
     : {
         units: chosen.length,
-        credits: chosen.reduce((t, x) => t + x.credit, 0),
+        credits: chosen.reduce((t, x) => t + (x.credit ?? 0), 0),
         glh: chosen.every((x) => typeof x.glh === 'number') ? chosen.reduce((t, x) => t + (x.glh ?? 0), 0) : null,
         tqt: chosen.every((x) => typeof x.tqt === 'number') ? chosen.reduce((t, x) => t + (x.tqt ?? 0), 0) : null,
       };

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseFile } from '../core/lint/engine.js';
+import { unreadFindings } from '../core/lint/unread.js';
+import { LineIndex } from '../core/text/line-index.js';
 import { indexTexts } from '../core/lint/pipeline.js';
 import { buildProblem } from '../core/combination/from-spec.js';
 import { analyse, checkSelection, describeRule, enumerate, fillToMinimum } from '../core/combination/index.js';
@@ -26,6 +28,11 @@ Options:
                         the editor's preview (its .qualspec.yaml's "specs", else the usual globs)
   --format <name>       text (default) or json
   -h, --help            show this help
+
+Exit codes: 0 analysed (and the --select selection meets every rule), 1 the selection does not,
+2 bad usage, a file that cannot be read, or a qualification that cannot be analysed as written:
+parts of the file that could not be read (listed with their places, as lint lists them), or units
+its rules cannot count. Nothing is analysed then, since the answer would be about another qualification.
 `;
 
 export function runCombos(argv: readonly string[], io: Io): number {
@@ -41,6 +48,7 @@ export function runCombos(argv: readonly string[], io: Io): number {
   const abs = path.resolve(io.cwd, spec);
   let index: WorkspaceIndex;
   let text: string;
+  const configs = new ConfigResolver(io.cwd);
   try {
     // Read as `lint` reads (devices and huge files refused, UTF-16 decoded, bytes that are not UTF-8 located).
     const read = (file: string): string | undefined => {
@@ -53,7 +61,6 @@ export function runCombos(argv: readonly string[], io: Io): number {
     text = own;
     // The units it may draw on: those of the files given with --workspace, else (as the editor's
     // preview does) of the spec files of the project the spec is in (its .qualspec.yaml's `specs`).
-    const configs = new ConfigResolver(io.cwd);
     const ws = args.flags.get('workspace');
     let others: string[];
     if (typeof ws === 'string') {
@@ -77,7 +84,25 @@ export function runCombos(argv: readonly string[], io: Io): number {
     return 2;
   }
   const uri = pathToFileURL(abs).href;
-  const { model } = analyseFile(uri, text, { index });
+  const { model, findings, parsed } = analyseFile(uri, text, { index, config: configs.forFile(abs).config });
+  const rel = toPosix(path.relative(io.cwd, abs)) || path.basename(abs);
+  // What the file says that could not be read (broken YAML, a credit that is not a number, a misspelt
+  // key such as minCredit): analysed without it, the answer would be about another qualification, so
+  // none is given. The problems are listed as lint lists them.
+  const unread = unreadFindings(findings, parsed.data);
+  if (unread.length) {
+    const lines = new LineIndex(text);
+    const L = [
+      `qualspec: ${rel} was not analysed: ${unread.length === 1 ? 'a part of it' : 'parts of it'} could not be read, and an answer without ${unread.length === 1 ? 'it' : 'them'} would be about a different qualification.`,
+    ];
+    for (const f of unread) {
+      const p = lines.positionAt(f.span.start);
+      L.push(`  ${rel}:${p.line + 1}:${p.character + 1} error ${f.message} ${f.ruleId}`);
+    }
+    L.push(`Correct ${unread.length === 1 ? 'it' : 'them'}, then run combos again (qualspec lint ${rel} lists every problem of the file).`);
+    io.stderr(L.join('\n') + '\n');
+    return 2;
+  }
   const want = args.flags.get('qualification');
   const candidates = model.qualifications.filter((q) => q.rules.length > 0 || q.type !== 'award');
   let q =
@@ -98,7 +123,16 @@ export function runCombos(argv: readonly string[], io: Io): number {
     );
     return 2;
   }
-  const { problem, missing } = buildProblem(model, q, index, uri);
+  const { problem, missing, unsized } = buildProblem(model, q, index, uri);
+  // A unit the rules cannot count (no size they count by, no level or group, here or in the file that
+  // defines it) would be left out of every selection: the same wrong answer, so none either.
+  if (unsized.length) {
+    const one = unsized.length === 1;
+    io.stderr(
+      `qualspec: ${q.title ?? 'the qualification'} was not analysed: ${one ? 'one of its units lacks' : `${unsized.length} of its units lack`} the size its rules count by (credit, GLH or TQT), a level or a group, so ${one ? 'it' : 'they'} cannot be counted: ${unsized.join(', ')}. Give ${one ? 'it' : 'them'} what is missing (qualspec lint says where), then run combos again.\n`,
+    );
+    return 2;
+  }
   if (missing.length) {
     io.stderr(
       `qualspec: ${q.title ?? 'the qualification'} names units that are not defined: ${missing.join(', ')} (use --workspace to add the files that define them)\n`,

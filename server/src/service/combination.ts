@@ -5,7 +5,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import { analyseCached, buildProblem, ruleKey, type QualProblem } from '../core/combination/from-spec.js';
 import { checkSelection, describeRule, fillToMinimum, type Analysis, type ComboProblem, type ComboRule } from '../core/combination/index.js';
-import type { QualificationModel, RuleModel, SpecModel } from '../core/model/spec.js';
+import { levelLabel, type QualificationModel, type RuleModel, type SpecModel } from '../core/model/spec.js';
+import { amountRangeText, amountText, measureOf, type Measure } from '../core/model/sizes.js';
 import type { WorkspaceIndex } from '../core/index.js';
 import { toRange, type ServiceHost, type SpecFile } from './host.js';
 import type { CombinationResult, QualificationInfo, StatedSize } from './protocol.js';
@@ -16,6 +17,8 @@ export interface QualAnalysis {
   /** An Award of fixed units: its units, all mandatory. */
   fixed: boolean;
   analysis: Analysis | Error;
+  /** What its size is counted in: credit, or GLH (then TQT) where neither it nor its units give credit. */
+  measure: Measure;
 }
 
 export const FIXED_RULE_ID = 'fixed-units';
@@ -44,7 +47,7 @@ export function qualProblem(model: SpecModel, q: QualificationModel, index: Work
 
 export function analyseQualification(model: SpecModel, q: QualificationModel, index: WorkspaceIndex, uri: string): QualAnalysis {
   const { qp, fixed } = qualProblem(model, q, index, uri);
-  return { q, qp, fixed, analysis: analyseCached(qp.problem) };
+  return { q, qp, fixed, analysis: analyseCached(qp.problem), measure: measureOf([q, ...qp.problem.units]) };
 }
 
 const sizeOf = (s: QualificationModel['credit']): StatedSize =>
@@ -68,10 +71,13 @@ export function qualifications(file: SpecFile): QualificationInfo[] {
   }));
 }
 
-/** "13–36 credits" */
-export function rangeText(min: number, max: number | null, word = 'credits'): string {
-  if (max === null) return `${min}+ ${word}`;
-  return min === max ? `${min} ${word}` : `${min}–${max} ${word}`;
+/**
+ * The achievable range in the measure it is counted in: "13–36 credits", "180–240 GLH"; undefined
+ * when the analysis has no such range (a unit lacks the value).
+ */
+export function achievableText(a: Analysis, m: Measure): string | undefined {
+  const r = m === 'credit' ? a.credit : a[m];
+  return r ? amountRangeText(r.min, r.max, m) : undefined;
 }
 
 export function formatCount(n: bigint): string {
@@ -89,7 +95,7 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
   const model = file.analysis.model;
   const q = model.qualifications[qIndex];
   if (!q) return null;
-  const { qp, fixed, analysis } = analyseQualification(model, q, host.index, file.uri);
+  const { qp, fixed, analysis, measure } = analyseQualification(model, q, host.index, file.uri);
   const problem = qp.problem;
   const titles = problem.groupTitles ?? {};
   const groups = groupOrder(problem, model)
@@ -98,7 +104,15 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
       title: titles[id] ?? id,
       units: problem.units
         .filter((u) => u.group === id)
-        .map((u) => ({ ref: u.ref, title: u.title ?? null, level: u.level, credit: u.credit ?? 0, glh: u.glh ?? null, tqt: u.tqt ?? null })),
+        .map((u) => ({
+          ref: u.ref,
+          title: u.title ?? null,
+          level: u.level,
+          levelName: levelLabel(u.level) ?? `level ${u.level}`,
+          credit: u.credit ?? null,
+          glh: u.glh ?? null,
+          tqt: u.tqt ?? null,
+        })),
     }))
     .filter((g) => g.units.length > 0);
   const check = checkSelection(problem, selection);
@@ -126,14 +140,16 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
       : {
           feasible: analysis.feasible,
           conflict: analysis.conflict,
-          credit: analysis.credit
-            ? {
-                min: analysis.credit.min,
-                max: analysis.credit.max ?? analysis.credit.min,
-                minExample: analysis.credit.minExample,
-                maxExample: analysis.credit.maxExample,
-              }
-            : null,
+          // No credit range where nothing gives credit (a spec sized in GLH): not "0 credits".
+          credit:
+            analysis.credit && measure === 'credit'
+              ? {
+                  min: analysis.credit.min,
+                  max: analysis.credit.max ?? analysis.credit.min,
+                  minExample: analysis.credit.minExample,
+                  maxExample: analysis.credit.maxExample,
+                }
+              : null,
           glh: analysis.glh,
           tqt: analysis.tqt,
           count: analysis.count.toString(),
@@ -145,6 +161,7 @@ export function combination(host: ServiceHost, file: SpecFile, qIndex: number, s
     type: q.type ?? null,
     qan: q.qan ?? null,
     fixedUnits: fixed,
+    measure,
     stated: { credit: sizeOf(q.credit), glh: sizeOf(q.glh), tqt: sizeOf(q.tqt) },
     groups,
     rules,
@@ -170,13 +187,9 @@ export function lensTitle(a: QualAnalysis): string {
   if (analysis instanceof Error) return 'rules could not be analysed';
   if (fixed) return fixedLens(a).title;
   if (!analysis.feasible) return `cannot be met${analysis.conflict?.length ? ` · conflict: ${analysis.conflict.join(', ')}` : ''}`;
-  const m = qualMeasure(a);
-  const r = m === 'credit' ? { min: analysis.credit!.min, max: analysis.credit!.max } : analysis[m];
-  if (!r) return 'achievable';
-  return `${rangeText(r.min, r.max, MEASURE_WORD[m])} · achievable`;
+  const range = achievableText(analysis, a.measure);
+  return range ? `${range} · achievable` : 'achievable';
 }
-
-export type Measure = 'credit' | 'glh' | 'tqt';
 
 /**
  * The size a qualification is counted in: the one its rules are written in (minCredits, minGlh …),
@@ -200,7 +213,6 @@ export function qualMeasure(a: QualAnalysis): Measure {
   for (const m of measures) if (units.some((u) => u[m] !== undefined)) return m;
   return 'credit';
 }
-const MEASURE_WORD: Record<Measure, string> = { credit: 'credits', glh: 'GLH', tqt: 'TQT hours' };
 const MEASURE_NAME: Record<Measure, string> = { credit: 'credit', glh: 'GLH', tqt: 'TQT' };
 
 /**
@@ -212,8 +224,7 @@ function fixedLens(a: QualAnalysis): { title: string; lacking: string[] } {
   const { qp, q } = a;
   const units = qp.problem.units;
   const n = new Set(q.units.map((m) => m.ref).filter((r): r is string => r !== undefined)).size;
-  const has = (m: Measure) => q[m] !== undefined || units.some((u) => u[m] !== undefined);
-  const measure: Measure = has('credit') || !(has('glh') || has('tqt')) ? 'credit' : has('glh') ? 'glh' : 'tqt';
+  const measure = a.measure;
   const known = units.filter((u) => u[measure] !== undefined);
   const lacking = [...units.filter((u) => u[measure] === undefined).map((u) => u.ref), ...qp.unsized];
   const sum = known.reduce((s, u) => s + u[measure]!, 0);
@@ -221,11 +232,11 @@ function fixedLens(a: QualAnalysis): { title: string; lacking: string[] } {
   const unitsWord = `${n} fixed unit${n === 1 ? '' : 's'}`;
   if (lacking.length === 0) {
     const agree = stated === undefined ? '' : stated === sum ? ' · totals agree' : ` · states ${stated}`;
-    return { title: `${sum} ${MEASURE_WORD[measure]} · ${unitsWord}${agree}`, lacking };
+    return { title: `${amountText(sum, measure)} · ${unitsWord}${agree}`, lacking };
   }
   const names = `${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ' …' : ''}`;
   const lack = `${names} ${lacking.length === 1 ? 'has' : 'have'} no ${MEASURE_NAME[measure]}`;
-  const head = known.length ? `${sum} ${MEASURE_WORD[measure]} from ${known.length} of ${n} units` : unitsWord;
+  const head = known.length ? `${amountText(sum, measure)} from ${known.length} of ${n} units` : unitsWord;
   return { title: `${head} · ${lack}${stated !== undefined ? ` · states ${stated}` : ''}`, lacking };
 }
 

@@ -6,6 +6,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { getAt } from '../core/model/describe.js';
 import type { SpecModel } from '../core/model/spec.js';
+import { sizeFacts } from '../core/model/sizes.js';
 import { baseName, toRange, type ServiceHost, type SpecFile } from './host.js';
 import { propertiesAt, refKindAt, schemaAt, valuesAt, type PropertyInfo } from './schema-info.js';
 import { completionContext, matches, type CompletionContext, type PathSeg } from './yaml-nav.js';
@@ -162,15 +163,7 @@ class Builder {
       const title = typeof f.title === 'string' ? f.title : '';
       const doc = [
         `**Unit ${ref}**${title ? ` — ${title}` : ''}`,
-        [
-          f.level !== undefined ? `Level ${f.level}` : '',
-          f.credit !== undefined ? `${f.credit} credits` : '',
-          f.glh !== undefined ? `GLH ${f.glh}` : '',
-          f.tqt !== undefined ? `TQT ${f.tqt}` : '',
-          typeof f.group === 'string' ? `group ${f.group}` : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
+        [...sizeFacts(f), typeof f.group === 'string' ? `group ${f.group}` : ''].filter(Boolean).join(' · '),
         typeof f.uan === 'string' ? `UAN ${f.uan}` : '',
         d.uri === this.file.uri ? '' : `Defined in ${baseName(d.uri)}`,
         rank === 3

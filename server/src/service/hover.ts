@@ -4,16 +4,29 @@
  * met), a UAN or QAN (check-character verdict), and any key (the schema's description).
  */
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
-import type { QualificationModel, RuleModel, SpecModel } from '../core/model/spec.js';
+import { levelName, qualificationLevelLabel, type QualificationModel, type RuleModel, type SpecModel } from '../core/model/spec.js';
 import { qanCheckChar, QAN_FORM, uanCheckLetter, UAN_FORM } from '../core/model/identifiers.js';
-import { BANDS, bandFor, creditForTqt, sizeText, type QualType } from '../core/model/sizes.js';
+import {
+  amountRangeText,
+  amountText,
+  BANDS,
+  bandFor,
+  creditForTqt,
+  qualifiedSizeWord,
+  RQF_BANDS,
+  rqfBandFor,
+  sizeFacts,
+  sizeText,
+  type Measure,
+  type QualType,
+} from '../core/model/sizes.js';
 import { describeRule, type ComboRule, type ComboUnit } from '../core/combination/index.js';
 import { inScope } from '../core/combination/model.js';
 import { baseName, toRange, type ServiceHost, type SpecFile } from './host.js';
 import { refAt, unitDefinitions } from './navigation.js';
 import { nodeAt, type PathSeg } from './yaml-nav.js';
 import { schemaAt, typeWords } from './schema-info.js';
-import { analyseQualification, comboRulesOf, formatCount, rangeText, type QualAnalysis } from './combination.js';
+import { achievableText, analyseQualification, comboRulesOf, formatCount, type QualAnalysis } from './combination.js';
 
 const md = (value: string): MarkupContent => ({ kind: 'markdown', value });
 
@@ -59,11 +72,7 @@ export function unitHover(host: ServiceHost, file: SpecFile, ref: string): strin
   const f = u.fields;
   const lines: string[] = [];
   lines.push(`**Unit ${ref}**${typeof f.title === 'string' ? ` — ${f.title}` : ''}`);
-  const facts: string[] = [];
-  if (f.level !== undefined) facts.push(`Level ${f.level}`);
-  if (f.credit !== undefined) facts.push(`${f.credit} credit${f.credit === 1 ? '' : 's'}`);
-  if (f.glh !== undefined) facts.push(`GLH ${f.glh}`);
-  if (f.tqt !== undefined) facts.push(`TQT ${f.tqt}`);
+  const facts = sizeFacts(f);
   if (typeof f.group === 'string') {
     const gt = groupTitleIn(host, u.uri, f.group);
     facts.push(`group ${gt ? `${gt} (${code(f.group)})` : code(f.group)}`);
@@ -161,16 +170,32 @@ function keyHover(path: PathSeg[]): string {
 
 // ------------------------------------------------------------------ qualifications and rules
 
-function statedCredit(q: QualificationModel): number | undefined {
-  if (!q.credit) return undefined;
-  return q.credit.kind === 'fixed' ? q.credit.value : q.credit.min;
+function statedValue(v: QualificationModel['credit']): number | undefined {
+  if (!v) return undefined;
+  return v.kind === 'fixed' ? v.value : v.min;
 }
 
-function bandLine(q: QualificationModel, achievable?: { min: number; max: number }): string {
-  const credit = statedCredit(q) ?? achievable?.min;
-  if (credit === undefined) return 'Size band: unknown (no credit value)';
-  const band = bandFor(credit);
+/**
+ * The size band its size falls in, as its framework defines the bands: the QCF credit bands (the
+ * default, where credit is given), Ofqual's TQT words under the RQF; none under `framework: none`,
+ * nor for a qualified size word ("Extended Certificate"), which the bands do not define.
+ */
+function bandLine(q: QualificationModel, framework: string | undefined, achievable?: { min: number; max: number }): string | undefined {
+  if (framework === 'none') return undefined;
+  const qualified = q.title ? qualifiedSizeWord(q.title) : undefined;
+  if (qualified) return `Size band: none for an ${qualified} (a type name of its own, which the size bands do not define)`;
   const type = q.type;
+  if (framework === 'rqf') {
+    const tqt = statedValue(q.tqt);
+    if (tqt === undefined) return 'Size band: unknown (no TQT: on the RQF the size words go by total qualification time)';
+    const band = rqfBandFor(tqt);
+    const label = `${BANDS[band].label.split(' ')[0]} (${RQF_BANDS[band].label} TQT, Ofqual)`;
+    if (!type) return `Size band: ${label}`;
+    return `Size band: ${label} — ${band === type ? `matches its type (${type}) ✓` : `but it is typed ${type} ✗`}`;
+  }
+  const credit = statedValue(q.credit) ?? achievable?.min;
+  if (credit === undefined) return q.glh || q.tqt ? undefined : 'Size band: unknown (no credit value)';
+  const band = bandFor(credit);
   const label = BANDS[band].label;
   if (!type) return `Size band: ${label}`;
   const upper = q.credit?.kind === 'range' ? q.credit.max : undefined;
@@ -191,48 +216,49 @@ function sumLine(units: ComboUnit[]): string {
 
 export function qualificationHover(host: ServiceHost, file: SpecFile, q: QualificationModel): string {
   const a = analyseQualification(file.analysis.model, q, host.index, file.uri);
-  const head = `**${q.title ?? `Qualification ${q.index + 1}`}**${[q.type, q.level !== undefined ? `level ${q.level}` : undefined, q.qan ? `QAN ${q.qan}` : undefined].filter(Boolean).length ? ` (${[q.type, q.level !== undefined ? `level ${q.level}` : undefined, q.qan ? `QAN ${q.qan}` : undefined].filter(Boolean).join(', ')})` : ''}`;
-  const lines = [head];
-  const stated = `Stated: credit ${sizeText(q.credit)} · GLH ${sizeText(q.glh)} · TQT ${sizeText(q.tqt)}`;
+  const framework = file.analysis.model.document.framework;
+  const about = [q.type, qualificationLevelLabel(q), q.qan ? `QAN ${q.qan}` : undefined].filter(Boolean);
+  const lines = [`**${q.title ?? `Qualification ${q.index + 1}`}**${about.length ? ` (${about.join(', ')})` : ''}`];
+  // The sizes it states; credit is said to be missing only where sizes are counted in credit.
+  const statedParts = [q.credit || a.measure === 'credit' ? `credit ${sizeText(q.credit)}` : undefined, `GLH ${sizeText(q.glh)}`, `TQT ${sizeText(q.tqt)}`];
+  const stated = `Stated: ${statedParts.filter(Boolean).join(' · ')}`;
+  const finish = (achievable?: { min: number; max: number }) => {
+    lines.push(stated);
+    const band = bandLine(q, framework, achievable);
+    if (band) lines.push(band);
+    return lines.join('\n\n');
+  };
   if (a.qp.missing.length) lines.push(`Units not found: ${a.qp.missing.join(', ')}`);
   if (a.fixed) {
     const units = a.qp.problem.units;
     lines.push(
       `Computed from its ${units.length} unit${units.length === 1 ? '' : 's'} (${units.map((u) => u.ref).join(', ')}): ${sumLine(units) || 'values missing'}`,
     );
-    lines.push(stated);
-    lines.push(bandLine(q));
-    return lines.join('\n\n');
+    return finish();
   }
   const an = a.analysis;
   if (an instanceof Error) {
     lines.push(`The rules could not be analysed: ${an.message}`);
-    lines.push(stated, bandLine(q));
-    return lines.join('\n\n');
+    return finish();
   }
-  if (!q.rules.length) {
-    lines.push(stated, bandLine(q));
-    return lines.join('\n\n');
-  }
+  if (!q.rules.length) return finish();
   if (!an.feasible) {
     lines.push(`**No selection of units meets every rule**${an.conflict?.length ? `: ${an.conflict.map(code).join(' and ')} cannot be met together` : ''}.`);
-  } else {
-    const c = an.credit!;
-    lines.push(
-      [
-        `Achievable: ${rangeText(c.min, c.max)}`,
-        an.glh ? `GLH ${an.glh.min}–${an.glh.max}` : undefined,
-        an.tqt ? `TQT ${an.tqt.min}–${an.tqt.max}` : undefined,
-        `${formatCount(an.count)} valid selection${an.count === 1n ? '' : 's'}`,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    );
-    lines.push(`Smallest: ${c.minExample.join(', ')} (${c.min} credits)`);
+    return finish();
   }
-  lines.push(stated);
-  lines.push(bandLine(q, an.credit ? { min: an.credit.min, max: an.credit.max ?? an.credit.min } : undefined));
-  return lines.join('\n\n');
+  const c = a.measure === 'credit' ? an.credit : null;
+  lines.push(
+    [
+      c ? `Achievable: ${amountRangeText(c.min, c.max, 'credit')}` : undefined,
+      an.glh ? `${c ? '' : 'Achievable: '}GLH ${an.glh.min}–${an.glh.max}` : undefined,
+      an.tqt ? `${c || an.glh ? '' : 'Achievable: '}TQT ${an.tqt.min}–${an.tqt.max}` : undefined,
+      `${formatCount(an.count)} valid selection${an.count === 1n ? '' : 's'}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  if (c) lines.push(`Smallest: ${c.minExample.join(', ')} (${amountText(c.min, 'credit')})`);
+  return finish(c ? { min: c.min, max: c.max ?? c.min } : undefined);
 }
 
 /** At most this many units are listed inline in a rule's hover. */
@@ -247,14 +273,30 @@ function waysText(n: bigint): string {
   return `in over ${Math.floor((x / div) * 10) / 10} ${word} ways`;
 }
 
-function availability(rule: ComboRule, units: ComboUnit[], titles: Record<string, string> | undefined): string {
+/** What a rule counts in: its own limits' measure, else the qualification's. */
+function ruleMeasure(rule: ComboRule, fallback: Measure): Measure {
+  if (rule.kind === 'count') {
+    if (rule.minCredits !== undefined || rule.maxCredits !== undefined) return 'credit';
+    if (rule.minGlh !== undefined || rule.maxGlh !== undefined) return 'glh';
+    if (rule.minTqt !== undefined || rule.maxTqt !== undefined) return 'tqt';
+  }
+  if (rule.kind === 'levelShare') {
+    if (rule.minCredits !== undefined) return 'credit';
+    if (rule.minGlh !== undefined || rule.measure === 'glh') return 'glh';
+  }
+  return fallback;
+}
+
+function availability(rule: ComboRule, units: ComboUnit[], measure: Measure): string {
+  const m = ruleMeasure(rule, measure);
+  const total = (list: ComboUnit[]) => list.reduce((s, u) => s + (u[m] ?? 0), 0);
   switch (rule.kind) {
     case 'count': {
       const inside = units.filter((u) => inScope(rule, u));
-      const credits = inside.reduce((s, u) => s + (u.credit ?? 0), 0);
-      // A short list inline; a long one (32 units) is a wall of text: the count and credits say enough.
-      const list = inside.length && inside.length <= MAX_INLINE_UNITS ? ` (${inside.map((u) => `${u.ref} ${u.credit}`).join(', ')})` : '';
-      return `${inside.length} unit${inside.length === 1 ? '' : 's'} in scope, ${credits} credits in all${list}`;
+      // A short list inline; a long one (32 units) is a wall of text: the count and sizes say enough.
+      const list =
+        inside.length && inside.length <= MAX_INLINE_UNITS ? ` (${inside.map((u) => `${u.ref} ${u[m] !== undefined ? u[m] : 'no size'}`).join(', ')})` : '';
+      return `${inside.length} unit${inside.length === 1 ? '' : 's'} in scope, ${amountText(total(inside), m)} in all${list}`;
     }
     case 'mandatory': {
       const pool = new Set(units.map((u) => u.ref));
@@ -264,10 +306,9 @@ function availability(rule: ComboRule, units: ComboUnit[], titles: Record<string
     case 'barred':
       return `a learner may take at most one of ${rule.units.join(', ')}`;
     case 'levelShare': {
-      const high = units.filter((u) => u.level >= rule.level).reduce((s, u) => s + (u.credit ?? 0), 0);
-      const low = units.filter((u) => u.level < rule.level).reduce((s, u) => s + (u.credit ?? 0), 0);
-      void titles;
-      return `${high} credits on offer at level ${rule.level} or above, ${low} below`;
+      const high = total(units.filter((u) => u.level >= rule.level));
+      const low = total(units.filter((u) => u.level < rule.level));
+      return `${amountText(high, m)} on offer at ${levelName(rule.level)} or above, ${low} below`;
     }
   }
 }
@@ -285,15 +326,16 @@ export function ruleHover(host: ServiceHost, file: SpecFile, q: QualificationMod
   for (const p of parts) {
     const alone = an instanceof Error ? undefined : an.perRule.find((x) => x.id === p.id)?.feasible;
     lines.push(
-      `${parts.length > 1 ? '- ' : ''}${describeRule(p, titles)} — ${alone === undefined ? 'not analysed' : alone ? 'can be met on its own ✓' : '**can never be met** ✗'}; ${availability(p, a.qp.problem.units, titles)}.`,
+      `${parts.length > 1 ? '- ' : ''}${describeRule(p, titles)} — ${alone === undefined ? 'not analysed' : alone ? 'can be met on its own ✓' : '**can never be met** ✗'}; ${availability(p, a.qp.problem.units, a.measure)}.`,
     );
   }
   if (a.qp.missing.length) lines.push(`Units not found: ${a.qp.missing.join(', ')} (the rules are analysed once they exist).`);
   else if (an instanceof Error) lines.push(`The rules could not be analysed: ${an.message}`);
   else if (an.feasible) {
-    const c = an.credit!;
-    lines.push(`With the other rules: **met** ${waysText(an.count)}, ${rangeText(c.min, c.max)}.`);
-    lines.push(`Smallest choice: ${c.minExample.join(', ')} (${c.min} credits).`);
+    const range = achievableText(an, a.measure);
+    lines.push(`With the other rules: **met** ${waysText(an.count)}${range ? `, ${range}` : ''}.`);
+    const c = a.measure === 'credit' ? an.credit : null;
+    if (c) lines.push(`Smallest choice: ${c.minExample.join(', ')} (${amountText(c.min, 'credit')}).`);
   } else {
     const inConflict = an.conflict?.some((id) => parts.some((p) => p.id === id));
     lines.push(

@@ -17,7 +17,8 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { Path } from '../core/index.js';
 import type { Size, SpecModel } from '../core/model/spec.js';
-import { analyseQualification, formatCount, qualMeasure, rangeText } from './combination.js';
+import { analyseQualification, formatCount, qualMeasure } from './combination.js';
+import { amountRangeText } from '../core/model/sizes.js';
 import type { ServiceHost, SpecFile } from './host.js';
 
 type Measure = 'credit' | 'glh' | 'tqt';
@@ -106,8 +107,8 @@ export function inlayHints(host: ServiceHost, file: SpecFile, range?: Range): In
     after(
       [...q.path, 'rules'],
       'key',
-      `rules allow ${rangeText(r.min, r.max, WORD[m])}`,
-      `Every selection of units that meets all the rules totals ${rangeText(r.min, r.max, WORD[m])} (${formatCount(n)} selection${n === 1n ? '' : 's'} in all).`,
+      `rules allow ${amountRangeText(r.min, r.max, m)}`,
+      `Every selection of units that meets all the rules totals ${amountRangeText(r.min, r.max, m)} (${formatCount(n)} selection${n === 1n ? '' : 's'} in all).`,
     );
   }
   return out.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);

@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { FileSummary, Path, UnitSummary } from '../core/index.js';
 import type { Span } from '../core/text/line-index.js';
+import { sizeFacts } from '../core/model/sizes.js';
 import { baseName, contains, innerSpan, rangeIn, toRange, type ServiceHost, type SpecFile } from './host.js';
 
 export interface RefHit {
@@ -176,7 +177,8 @@ export function documentSymbols(file: SpecFile): DocumentSymbol[] {
     'units',
     model.units.map((u) => ({
       name: u.ref !== undefined ? `${u.ref}${u.title ? ` ${u.title}` : ''}` : `unit ${u.index + 1}`,
-      detail: [u.level !== undefined ? `Level ${u.level}` : undefined, u.credit !== undefined ? `${u.credit} credits` : undefined].filter(Boolean).join(' · '),
+      // Its level and its size in credit, else GLH (a spec sized in GLH only has no credit to show).
+      detail: sizeFacts({ level: u.level, credit: u.credit, glh: u.credit === undefined ? u.glh : undefined }).join(' · '),
       kind: SymbolKind.Class,
       range: r(u.path),
       selectionRange: r(parsed.has([...u.path, 'ref']) ? [...u.path, 'ref'] : u.path),

@@ -55,8 +55,12 @@ export interface CombinationParams {
 export interface CombinationUnit {
   ref: string;
   title: string | null;
+  /** The level's rank: Entry 1–3 are -2..0, Levels 1–8 are 1–8. */
   level: number;
-  credit: number;
+  /** The level as people write it: "Level 3", "Entry Level 3". */
+  levelName: string;
+  /** Null for a unit sized in GLH / TQT only. */
+  credit: number | null;
   glh: number | null;
   tqt: number | null;
 }
@@ -129,6 +133,8 @@ export interface CombinationResult {
   qan: string | null;
   /** An Award of fixed units (its units are all mandatory), rather than rules of combination. */
   fixedUnits: boolean;
+  /** What sizes are counted in: credit, or GLH (then TQT) where neither it nor its units give credit. */
+  measure: 'credit' | 'glh' | 'tqt';
   stated: { credit: StatedSize; glh: StatedSize; tqt: StatedSize };
   /** The units on offer, by group, in the order the spec declares its groups. */
   groups: CombinationGroup[];

@@ -1,6 +1,7 @@
 /** Rules of combination in plain words, for the education team. */
 import { countBounds } from './model.js';
 import type { ComboRule, CountRule } from './types.js';
+import { levelName } from '../model/spec.js';
 
 /** "a", "a or b", "a, b or c". */
 export function joinWords(items: readonly string[], conj: 'and' | 'or'): string {
@@ -9,10 +10,8 @@ export function joinWords(items: readonly string[], conj: 'and' | 'or'): string 
 }
 
 /** "1 unit", "2 units". */
-/** A level rank as people write it: "Level 3"; Entry 1–3 (ranks -2..0) "Entry Level 3". */
-export function levelName(rank: number): string {
-  return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
-}
+/** A level rank inside a sentence (one formatter, the model's): "level 3", "Entry Level 3". */
+export { levelName };
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

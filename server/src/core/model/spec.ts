@@ -22,16 +22,33 @@ export function levelRank(v: unknown): LevelRank | undefined {
   return /^[1-8]$/.test(v) ? Number(v) : undefined;
 }
 
-/** A level rank as people write it: "Level 3", "Entry Level 3". */
+/**
+ * A level as people write it, for a label: "Level 3", "Entry Level 3" (never "Level 0" for Entry 3).
+ * Takes a rank or the format's value (3, "3", "entry-3"); undefined for anything else.
+ */
+export function levelLabel(v: unknown): string | undefined {
+  const rank = typeof v === 'number' && Number.isInteger(v) && v >= -2 && v <= 0 ? v : levelRank(v);
+  if (rank === undefined) return undefined;
+  return rank >= 1 ? `Level ${rank}` : `Entry Level ${rank + 3}`;
+}
+
+/** A level rank inside a sentence: "level 3" ("at level 3 or above"), "Entry Level 3". */
 export function levelName(rank: LevelRank): string {
   return rank >= 1 ? `level ${rank}` : `Entry Level ${rank + 3}`;
 }
 
 /** A qualification's level as its title writes it: "Level 3", "Entry Level 3", "Level 1/2". */
 export function qualLevelName(l: QualLevel): string {
-  const one = (r: LevelRank) => (r >= 1 ? `Level ${r}` : `Entry Level ${r + 3}`);
+  const one = (r: LevelRank) => levelLabel(r)!;
   if (l.from === l.to) return one(l.from);
   return l.from >= 1 ? `Level ${l.from}/${l.to}` : `${one(l.from)}/Level ${l.to}`;
+}
+
+/** A qualification's level for a label, read or as written ("Level 1/2", "Entry Level 3"); undefined when it has none. */
+export function qualificationLevelLabel(q: { level?: unknown; levels?: QualLevel }): string | undefined {
+  if (q.levels) return qualLevelName(q.levels);
+  if (q.level === undefined) return undefined;
+  return levelLabel(q.level) ?? `level ${String(q.level)}`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The published document's words for a spec's values: HTML escaping, ids, UK dates, levels and
  * sizes, and the names of grading schemes, assessment methods and qualification types.
  */
-import type { Size } from '../model/spec.js';
+import { levelLabel, qualLevel, qualLevelName, type Size } from '../model/spec.js';
 
 export const ENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML content and attribute values. */
@@ -43,13 +43,10 @@ export function ukDate(s: string | undefined): string | undefined {
   return mo ? `${Number(m[3])} ${mo} ${m[1]}` : s;
 }
 
+/** A level for the document: a unit's rank or a qualification's level as written ("Level 1/2", "Entry Level 3"). */
 export function levelText(l: unknown): string | undefined {
-  if (typeof l === 'number') return `Level ${l}`;
-  if (typeof l === 'string') {
-    const e = /^entry-(\d)$/.exec(l);
-    return e ? `Entry Level ${e[1]}` : `Level ${l}`;
-  }
-  return undefined;
+  const levels = qualLevel(l);
+  return levels ? qualLevelName(levels) : (levelLabel(l) ?? (typeof l === 'number' || typeof l === 'string' ? `Level ${l}` : undefined));
 }
 
 export function sizeText(s: Size | undefined, unit: string): string | undefined {
