@@ -9,13 +9,9 @@
  * specs below its folder), no `qualspec/lintWorkspace` over unopened files. Cross-file checks
  * (a unit defined in another file, duplicate codes across files) see the open specs only.
  *
- * It imports nothing of Node (no node:fs, node:path, host/), and only the transport-free API of
- * vscode-languageserver: browser-main.ts gives it a connection over postMessage, a test one over streams.
- *
- * Spelling: the dictionaries are fetched from the extension (browser-dictionaries.ts) when the
- * client initializes the server. The first checks wait for them (at most `spellingWaitMs`), so a
- * spec's first diagnostics already have its spelling findings; a dictionary that arrives later
- * has every open spec checked again, and one that cannot be loaded is named in the log.
+ * It imports nothing of Node, and only the transport-free API of vscode-languageserver. Spelling:
+ * the dictionaries are fetched from the extension (browser-dictionaries.ts); the first checks wait
+ * for them (at most `spellingWaitMs`), a late one has the open specs checked again, a failed one is logged.
  */
 import { TextDocuments, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
