@@ -240,6 +240,18 @@ export function makeWorkspace({ from, files = {} } = {}) {
 }
 
 /**
+ * The VSIX a test file runs against (QUALSPEC_VSIX), and why it is skipped when that is not the
+ * extension `id`: not set (`hint` says how to make it), missing, or another extension (`what` names it).
+ */
+export function vsixUnderTest(id, { hint = 'run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`', what = 'qualspec' } = {}) {
+  const vsix = process.env.QUALSPEC_VSIX;
+  if (!vsix) return { vsix, skip: `QUALSPEC_VSIX is not set (${hint})` };
+  if (!existsSync(vsix)) return { vsix, skip: `QUALSPEC_VSIX=${vsix} does not exist` };
+  const found = readVsixManifest(vsix).id;
+  return { vsix, skip: found === id ? false : `QUALSPEC_VSIX is ${found}, not ${what}` };
+}
+
+/**
  * Reads `extension/package.json` out of a VSIX (a zip) without unpacking it.
  * @param {string} vsix
  * @returns {Record<string, any>} the manifest; `id` added as publisher.name

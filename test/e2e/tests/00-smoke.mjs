@@ -3,15 +3,12 @@
 //   node test/e2e/run.mjs --self-test        (packages it and runs this file)
 // It exercises every harness helper the real tests need: Problems panel, hover,
 // quick fix + save, command palette, webview, screenshots.
-import { existsSync } from 'node:fs';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, vsixUnderTest, assert } from '../harness.mjs';
 
-const vsix = process.env.QUALSPEC_VSIX;
-let skip = false;
-if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `node test/e2e/run.mjs --self-test`)';
-else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
-else if (readVsixManifest(vsix).id !== 'qualspec-e2e.qspec-smoke')
-  skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not the smoke extension (qualspec-e2e.qspec-smoke)`;
+const { vsix, skip } = vsixUnderTest('qualspec-e2e.qspec-smoke', {
+  hint: 'run `node test/e2e/run.mjs --self-test`',
+  what: 'the smoke extension (qualspec-e2e.qspec-smoke)',
+});
 
 const SPEC = `units:
   - id: U1

@@ -1,17 +1,13 @@
 // End-to-end: the real qualspec VSIX in a real VS Code (code-server) driven by Chromium.
 // Skipped with a printed reason unless QUALSPEC_VSIX points at qualspec's own VSIX
 // (`npm run package` builds qualspec.vsix; `.ci/run` passes it with --vsix).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, vsixUnderTest, assert, waitFor } from '../harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const vsix = process.env.QUALSPEC_VSIX;
-let skip = false;
-if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
-else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
-else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+const { vsix, skip } = vsixUnderTest('qualspec.qualspec');
 
 const ILM = readFileSync(path.join(root, 'specs/ilm-l2-sales-management.yaml'), 'utf8');
 const MANDATORY = 'mandatory: [8570-228, 8570-229, 8570-205]';

@@ -1,14 +1,9 @@
 // End-to-end: structural editing as an author types it (issue 21): Enter after `key:` indents, a
 // list item's Enter does not insert a dash that typing "- " would double, and words from the file
 // are not offered as suggestions while typing a value. Only the editor shows these.
-import { existsSync } from 'node:fs';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, vsixUnderTest, assert, waitFor } from '../harness.mjs';
 
-const vsix = process.env.QUALSPEC_VSIX;
-let skip = false;
-if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
-else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
-else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+const { vsix, skip } = vsixUnderTest('qualspec.qualspec');
 
 const SPEC = `qualspec: 1
 document:

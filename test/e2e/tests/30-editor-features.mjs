@@ -3,15 +3,10 @@
 // opens a starter spec the server checks at once (its code lens, no problem); and the semantic
 // tokens the server sends reach the editor (VS Code's token inspector names the type of a unit ref).
 import { readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor, paths } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, vsixUnderTest, assert, waitFor, paths } from '../harness.mjs';
 
-const vsix = process.env.QUALSPEC_VSIX;
-let skip = false;
-if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
-else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
-else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+const { vsix, skip } = vsixUnderTest('qualspec.qualspec');
 
 const ISP = 'specs/isp-level-5-professional-sales.yaml';
 

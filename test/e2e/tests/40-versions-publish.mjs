@@ -8,18 +8,14 @@
 //   a click on a unit's page puts the cursor on that unit in the YAML.
 // Skipped with a printed reason unless QUALSPEC_VSIX points at qualspec's own VSIX.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { test, withVSCode, makeWorkspace, readVsixManifest, assert, waitFor } from '../harness.mjs';
+import { test, withVSCode, makeWorkspace, vsixUnderTest, assert, waitFor } from '../harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const vsix = process.env.QUALSPEC_VSIX;
-let skip = false;
-if (!vsix) skip = 'QUALSPEC_VSIX is not set (run `npm run package`, then `node test/e2e/run.mjs --vsix qualspec.vsix`)';
-else if (!existsSync(vsix)) skip = `QUALSPEC_VSIX=${vsix} does not exist`;
-else if (readVsixManifest(vsix).id !== 'qualspec.qualspec') skip = `QUALSPEC_VSIX is ${readVsixManifest(vsix).id}, not qualspec`;
+const { vsix, skip } = vsixUnderTest('qualspec.qualspec');
 
 const SPEC_LANGUAGE = 'Qualification spec (YAML)';
 const ILM = readFileSync(path.join(root, 'specs/ilm-l2-sales-management.yaml'), 'utf8');
