@@ -27,6 +27,21 @@ test('authoring: Enter indents after key:, "- " is not doubled, no word-based su
     await vs.openFile('specs/new.qspec.yaml');
     // Enter's indentation comes from the spec language's rules: type only once the editor is in it.
     await vs.waitForLanguage('Qualification spec (YAML)');
+    // The status bar names the language before the workbench has loaded the language's configuration
+    // (its onEnterRules): until then Enter after `- id: core` keeps the dash's column, as plain YAML
+    // does. Probe it there, undoing each probe, until Enter gives the list item's key column.
+    let probe = null;
+    await waitFor(
+      async () => {
+        await vs.gotoLine(10, '  - id: core'.length + 1);
+        await vs.press('Enter');
+        probe = await vs.cursorLineText();
+        await vs.press('Control+Z');
+        await waitFor(async () => (await vs.cursorLineText()) === '  - id: core', { message: 'the probe to be undone' });
+        return probe === '    ';
+      },
+      { timeout: 30_000, interval: 500, message: () => `the spec language's Enter rules (Enter after "  - id: core" gave ${JSON.stringify(probe)})` },
+    );
     // 1. Enter at the end of `units:`, then the first unit typed the obvious way.
     await vs.gotoLine(12, 7);
     // Real Enter key presses: onEnterRules apply to a key press (an inserted "\n" gets only the indentation rules).
