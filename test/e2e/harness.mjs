@@ -878,6 +878,17 @@ export class VSCodeSession {
     // Typing in the find box selects the first match after the cursor (at 1,1: the first).
     for (let i = 1; i < occurrence; i++) await find.press('Enter');
     await this.press('Escape'); // close find, keep the selection, focus back to the editor
+    // The arrow keys must reach the editor's text, not the closing find box: a selection left whole
+    // would be replaced by the next key typed (an Enter once replaced the matched line).
+    await waitFor(
+      () =>
+        this.page.evaluate(() => {
+          const ed = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+          const active = document.activeElement;
+          return !!ed && !ed.querySelector('.find-widget.visible') && !!active && ed.contains(active) && !active.closest('.find-widget');
+        }),
+      { message: 'the find widget to close and the focus to return to the text' },
+    );
     await this.press('ArrowLeft'); // collapse the selection to its start
     for (let i = 0; i < offset; i++) await this.press('ArrowRight');
   }
